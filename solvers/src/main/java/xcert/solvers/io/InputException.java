@@ -1,0 +1,68 @@
+package xcert.solvers.io;
+
+/**
+ * Bad input, reported as one line: where (a file or an option, with line and column where there is
+ * one), what was found, and what was expected. The command line prints {@link #getMessage()} and exits
+ * with status 2; no stack trace reaches the user.
+ *
+ * <p>Thrown before any large allocation: readers validate as they go, enumerators check sizes first.
+ */
+public final class InputException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final String source;
+  private final int line;
+  private final int column;
+  private final String problem;
+
+  /**
+   * @param source file name or option name ("--x", "model.aag")
+   * @param line 1-based line, or 0 when the input has no lines
+   * @param column 1-based column, or 0 when unknown
+   * @param problem what was wrong and what was expected
+   */
+  public InputException(String source, int line, int column, String problem) {
+    super(format(source, line, column, problem));
+    this.source = source;
+    this.line = line;
+    this.column = column;
+    this.problem = problem;
+  }
+
+  /** An error in an option or parameter with no line structure. */
+  public static InputException of(String source, String problem) {
+    return new InputException(source, 0, 0, problem);
+  }
+
+  private static String format(String source, int line, int column, String problem) {
+    StringBuilder sb = new StringBuilder(source);
+    if (line > 0) {
+      sb.append(':').append(line);
+      if (column > 0) {
+        sb.append(':').append(column);
+      }
+    }
+    return sb.append(": ").append(problem).toString();
+  }
+
+  public String source() {
+    return source;
+  }
+
+  public int line() {
+    return line;
+  }
+
+  public int column() {
+    return column;
+  }
+
+  public String problem() {
+    return problem;
+  }
+
+  @Override
+  public synchronized Throwable fillInStackTrace() {
+    return this; // a user-facing error; the message says everything
+  }
+}

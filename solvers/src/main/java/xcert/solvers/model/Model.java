@@ -1,0 +1,21 @@
+package xcert.solvers.model;
+
+/**
+ * A model f: R^d → R as the exact enumerators see it (seed 004, Section 2: the predictor f whose
+ * average restricted prediction f_S(x) is studied). Features are 1-based in every user-facing place;
+ * arrays passed here are 0-based, entry i holding feature i+1.
+ */
+public interface Model {
+
+  /** Number of input features d. */
+  int dimension();
+
+  /** f(x) for one input of length {@link #dimension()}. */
+  double evaluate(double[] x);
+
+  /** True when every output is 0 or 1 (a Boolean classifier Φ, seed 003 Section 3). */
+  boolean isBooleanValued();
+
+  /** True when the model is only defined on {0,1}^d (Boolean circuits). */
+  boolean requiresBinaryInputs();
+}

@@ -1,0 +1,88 @@
+package xcert.solvers.num;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import org.apache.commons.numbers.fraction.BigFraction;
+
+/**
+ * Exact rationals as users write them and as xcert prints them. A decimal such as {@code 0.3} is read
+ * as the exact fraction 3/10, not as the nearest double; {@code 1/3} is read as one third.
+ */
+public final class Rationals {
+
+  private Rationals() {}
+
+  /**
+   * Parses "3/8", "-2", "0.375", "1e-3" exactly.
+   *
+   * @throws NumberFormatException with a message naming the text when it is not a rational
+   */
+  public static BigFraction parse(String text) {
+    String s = text.trim();
+    if (s.isEmpty()) {
+      throw new NumberFormatException("empty number");
+    }
+    int slash = s.indexOf('/');
+    try {
+      if (slash >= 0) {
+        BigInteger num = new BigInteger(s.substring(0, slash).trim());
+        BigInteger den = new BigInteger(s.substring(slash + 1).trim());
+        if (den.signum() == 0) {
+          throw new NumberFormatException("zero denominator in '" + text + "'");
+        }
+        return BigFraction.of(num, den);
+      }
+      return fromDecimal(new BigDecimal(s));
+    } catch (NumberFormatException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("zero denominator")) {
+        throw e;
+      }
+      throw new NumberFormatException("'" + text + "' is not a number (expected e.g. 3/8 or 0.375)");
+    }
+  }
+
+  /** The exact value of a decimal. */
+  public static BigFraction fromDecimal(BigDecimal v) {
+    BigInteger unscaled = v.unscaledValue();
+    int scale = v.scale();
+    if (scale <= 0) {
+      return BigFraction.of(unscaled.multiply(BigInteger.TEN.pow(-scale)));
+    }
+    return BigFraction.of(unscaled, BigInteger.TEN.pow(scale));
+  }
+
+  /** The exact value of a finite double. */
+  public static BigFraction fromDouble(double v) {
+    if (!Double.isFinite(v)) {
+      throw new IllegalArgumentException("not finite: " + v);
+    }
+    return fromDecimal(new BigDecimal(v));
+  }
+
+  /** True when the denominator (in lowest terms) is a power of two. */
+  public static boolean isDyadic(BigFraction f) {
+    BigInteger den = f.getDenominator().abs();
+    return den.bitCount() == 1;
+  }
+
+  /** "3/8", or "2" for integers, in lowest terms. */
+  public static String format(BigFraction f) {
+    BigInteger num = f.getNumerator();
+    BigInteger den = f.getDenominator();
+    if (den.signum() < 0) {
+      num = num.negate();
+      den = den.negate();
+    }
+    BigInteger g = num.gcd(den);
+    if (g.signum() != 0 && !g.equals(BigInteger.ONE)) {
+      num = num.divide(g);
+      den = den.divide(g);
+    }
+    return den.equals(BigInteger.ONE) ? num.toString() : num + "/" + den;
+  }
+
+  /** The double nearest to num/den, correctly rounded. */
+  public static double toDouble(BigInteger num, BigInteger den) {
+    return BigFraction.of(num, den).doubleValue();
+  }
+}
