@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.apache.commons.numbers.fraction.BigFraction;
 
 /**
  * An immutable Boolean circuit: a DAG over inputs x1..xd with n-ary AND, OR, XOR gates, NOT gates and
@@ -190,6 +191,11 @@ public final class Circuit implements Model {
       }
     }
     return evaluate(0, b) ? 1.0 : 0.0;
+  }
+
+  @Override
+  public BigFraction exactValue(double[] x) {
+    return evaluate(x) == 1.0 ? BigFraction.ONE : BigFraction.ZERO;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package xcert.solvers.model;
 
+import org.apache.commons.numbers.fraction.BigFraction;
+
 /**
  * A model f: R^d → R as the exact enumerators see it (seed 004, Section 2: the predictor f whose
  * average restricted prediction f_S(x) is studied). Features are 1-based in every user-facing place;
@@ -12,6 +14,12 @@ public interface Model {
 
   /** f(x) for one input of length {@link #dimension()}. */
   double evaluate(double[] x);
+
+  /**
+   * f(x) as an exact rational: the model's value computed without rounding from its parameters (a
+   * circuit's 0/1 output, a ReLU network's score in exact decimal arithmetic).
+   */
+  BigFraction exactValue(double[] x);
 
   /** True when every output is 0 or 1 (a Boolean classifier Φ, seed 003 Section 3). */
   boolean isBooleanValued();

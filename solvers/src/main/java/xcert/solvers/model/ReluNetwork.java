@@ -2,6 +2,8 @@ package xcert.solvers.model;
 
 import java.math.BigDecimal;
 import java.util.OptionalDouble;
+import org.apache.commons.numbers.fraction.BigFraction;
+import xcert.solvers.num.Rationals;
 
 /**
  * A small fully connected ReLU network Φ(x) = W_L ρ(… ρ(W_1 x + b_1) …) + b_L with one output (the
@@ -189,6 +191,15 @@ public final class ReluNetwork implements Model {
   @Override
   public double evaluate(double[] x) {
     return threshold.isPresent() ? label(x) : score(x);
+  }
+
+  /** The label for a classifier, the exact score otherwise. */
+  @Override
+  public BigFraction exactValue(double[] x) {
+    if (threshold.isPresent()) {
+      return label(x) == 1 ? BigFraction.ONE : BigFraction.ZERO;
+    }
+    return Rationals.fromDecimal(exactScore(x));
   }
 
   @Override
