@@ -1,15 +1,56 @@
 package xcert.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import xcert.solvers.io.InputException;
+import xcert.solvers.io.TooLargeException;
 
-/** The xcert command line: one subcommand per job. */
+/**
+ * The xcert command line: one subcommand per job. Bad input and questions too large to answer end
+ * with one line on stderr and exit status 2, never a stack trace.
+ */
 @Command(name = "xcert", mixinStandardHelpOptions = true, version = "xcert 0.1.0",
-    description = "Executable theory of ML explanations.")
+    description = "Executable theory of ML explanations: exact enumerators, reproductions, benchmarks.",
+    subcommands = {ExactCommand.class, ReproduceCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
+  /** Exit status for bad input, parameters out of range, and refused sizes. */
+  public static final int BAD_INPUT = 2;
+
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams; returns the exit status. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setParameterExceptionHandler((ex, a) -> {
+      err.println("xcert: " + ex.getMessage() + " (see: xcert "
+          + String.join(" ", ex.getCommandLine().getCommandSpec().qualifiedName().replaceFirst(
+              "^xcert ?", "")) + " --help)");
+      return BAD_INPUT;
+    });
+    cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+      Throwable t = ex;
+      if (t instanceof InputException || t instanceof TooLargeException) {
+        err.println("xcert: " + t.getMessage());
+        return BAD_INPUT;
+      }
+      if (t instanceof IllegalArgumentException) {
+        err.println("xcert: " + t.getMessage());
+        return BAD_INPUT;
+      }
+      if (t instanceof OutOfMemoryError) {
+        err.println("xcert: out of memory (" + t.getMessage() + "); raise the heap with "
+            + "XCERT_JAVA_OPTS=-Xmx... or ask a smaller question");
+        return BAD_INPUT;
+      }
+      throw ex;
+    });
+    return cl.execute(args);
   }
 
   @Override

@@ -28,9 +28,28 @@ public final class RandomInstances {
 
   /** A random circuit on d inputs with the given number of gates; the output is the last gate. */
   public static Circuit circuit(SplittableRandom rnd, int d, int gates) {
+    return circuit(rnd, d, gates, false);
+  }
+
+  /**
+   * A random circuit; with {@code symmetric12} (d ≥ 2) inputs x1 and x2 enter only through one
+   * symmetric gate AND/OR/XOR(x1, x2), so the circuit is invariant under swapping them.
+   */
+  public static Circuit circuit(SplittableRandom rnd, int d, int gates, boolean symmetric12) {
     Circuit.Builder b = Circuit.builder(d);
     List<Integer> pool = new ArrayList<>();
-    for (int i = 1; i <= d; i++) {
+    int first = 1;
+    if (symmetric12 && d >= 2) {
+      int x1 = b.input(1);
+      int x2 = b.input(2);
+      pool.add(switch (rnd.nextInt(3)) {
+        case 0 -> b.and(x1, x2);
+        case 1 -> b.or(x1, x2);
+        default -> b.xor(x1, x2);
+      });
+      first = 3;
+    }
+    for (int i = first; i <= d; i++) {
       pool.add(b.input(i));
     }
     int last = d > 0 ? pool.get(pool.size() - 1) : b.constant(rnd.nextBoolean());
@@ -175,6 +194,28 @@ public final class RandomInstances {
         : product(rnd, d, true);
     return new Instance(c, x, v, "circuit(seed=" + seed + ", d=" + d + ", gates=" + gates
         + ", V=" + v.describe() + ")");
+  }
+
+  /**
+   * A circuit instance in which features 1 and 2 are interchangeable: the circuit is symmetric in x1,
+   * x2, x1 = x2, and both have the same marginal, so they are symmetric players in v(S) = f_S(x).
+   */
+  public static Instance symmetricCircuitInstance(long seed, int d, int gates) {
+    if (d < 2) {
+      throw new IllegalArgumentException("a symmetric pair needs d ≥ 2");
+    }
+    SplittableRandom rnd = new SplittableRandom(seed);
+    Circuit c = circuit(rnd, d, gates, true);
+    double[] x = input(rnd, d, true);
+    x[1] = x[0];
+    BigFraction[] p = new BigFraction[d];
+    for (int i = 0; i < d; i++) {
+      p[i] = dyadic(rnd);
+    }
+    p[1] = p[0];
+    ProductDistribution v = ProductDistribution.bernoulli(p);
+    return new Instance(c, x, v, "symmetric circuit(seed=" + seed + ", d=" + d + ", gates="
+        + gates + ", V=" + v.describe() + ")");
   }
 
   /** A ReLU instance: network (score or classifier), input, product or empirical distribution. */

@@ -1,0 +1,82 @@
+package xcert.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code xcert reproduce}: runs every report section, prints it and writes report.md and report.json
+ * to the output folder. The default run stays within a few minutes on two cores; {@code --full} runs
+ * the larger configurations.
+ */
+@Command(name = "reproduce", mixinStandardHelpOptions = true,
+    description = {"Reproduce the checks of the seeds and write a report.",
+        "",
+        "Example:",
+        "  xcert reproduce --out xcert-report"})
+final class ReproduceCommand implements Callable<Integer> {
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "xcert-report",
+      description = "folder for report.md and report.json (default: xcert-report)")
+  Path out;
+
+  @Option(names = "--full", description = "the long, larger runs instead of the default ones")
+  boolean full;
+
+  @Option(names = "--only", paramLabel = "ID", split = ",",
+      description = "run only these sections (ids: seed004, counting)")
+  List<String> only;
+
+  @Option(names = "--json", description = "print the report as JSON instead of tables")
+  boolean json;
+
+  static List<ReportSection> sections() {
+    return List.of(new Seed004Section());
+  }
+
+  @Override
+  public Integer call() {
+    StringBuilder md = new StringBuilder("# xcert report\n\n");
+    md.append("Generated ").append(Instant.now()).append(full ? " (--full)" : "")
+        .append(". Rebuild with `./xcert reproduce").append(full ? " --full" : "").append("`.\n");
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("full", full);
+    StringBuilder text = new StringBuilder();
+    for (ReportSection s : sections()) {
+      if (only != null && !only.contains(s.id())) {
+        continue;
+      }
+      System.err.println("xcert reproduce: " + s.title());
+      ReportSection.Result r = s.run(full, line -> System.err.println("  " + line));
+      md.append("\n## ").append(s.title()).append("\n\n").append(r.markdown());
+      text.append("\n== ").append(s.title()).append(" ==\n\n").append(r.text());
+      report.put(s.id(), r.json());
+    }
+    try {
+      Files.createDirectories(out);
+      Files.writeString(out.resolve("report.md"), md, StandardCharsets.UTF_8);
+      Output o = new Output();
+      report.forEach(o::put);
+      Files.writeString(out.resolve("report.json"), o.toJson() + "\n", StandardCharsets.UTF_8);
+      if (json) {
+        System.out.println(o.toJson());
+      } else {
+        System.out.print(text);
+        System.out.println("\nwrote " + out.resolve("report.md") + " and "
+            + out.resolve("report.json"));
+      }
+    } catch (IOException e) {
+      throw xcert.solvers.io.InputException.of("--out", "cannot write the report to " + out + ": "
+          + e.getMessage());
+    }
+    return 0;
+  }
+}
