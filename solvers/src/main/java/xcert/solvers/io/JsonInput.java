@@ -144,8 +144,8 @@ final class JsonInput implements AutoCloseable {
   void expectEnd(String what) {
     JsonToken t = next();
     if (t != null) {
-      throw error("unexpected " + describe(t) + " after the " + what + "; expected the end of"
-          + " the file");
+      throw error("found " + describe(t) + " after the " + what + "; expected the end of the"
+          + " file");
     }
   }
 
