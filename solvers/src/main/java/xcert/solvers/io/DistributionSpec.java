@@ -42,7 +42,7 @@ public final class DistributionSpec {
   /**
    * Parses a {@code --dist} value for a model with d features.
    *
-   * @param baseDir where relative file names are resolved
+   * @param baseDir where relative file names are resolved (null: the working directory)
    * @throws InputException for a malformed option, a missing file, or a file that does not fit d
    */
   public static ReferenceDistribution parse(String spec, int d, Path baseDir) {

@@ -121,19 +121,6 @@ final class JsonInput implements AutoCloseable {
     return v;
   }
 
-  /** Skips the value at the current token (for error recovery). */
-  void skip() {
-    try {
-      p.skipChildren();
-    } catch (JsonProcessingException e) {
-      JsonLocation loc = e.getLocation();
-      throw new InputException(source, loc == null ? 0 : loc.getLineNr(),
-          loc == null ? 0 : loc.getColumnNr(), "malformed JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw error("cannot read: " + LineReader.oneLine(e));
-    }
-  }
-
   /** An unknown key in an object, naming the allowed ones. */
   InputException unknownKey(String key, String where, List<String> allowed) {
     return error("unknown key \"" + key + "\"" + where + "; allowed keys are "

@@ -137,6 +137,13 @@ class DimacsFormatTest {
   }
 
   @Test
+  void byteOrderMarkAndWindowsLineEnds() {
+    DimacsFormat.Cnf cnf = clauses("\uFEFFc made on Windows\r\np cnf 2 2\r\n1 -2 0\r\n2 0\r\n");
+    assertEquals(2, cnf.clauseCount());
+    assertArrayEquals(new int[] {1, -2}, cnf.clauses()[0]);
+  }
+
+  @Test
   void emptyClausesAndNoClauses() {
     Circuit none = DimacsFormat.read("f.cnf", new StringReader("p cnf 2 0\n"));
     assertTrue(none.evaluate(0, new boolean[] {false, false}));
