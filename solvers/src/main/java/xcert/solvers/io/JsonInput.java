@@ -7,12 +7,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.util.List;
 
 /**
  * Jackson's streaming parser with every failure turned into an {@link InputException} at the line and
- * column of the offending token. NaN and ±Infinity tokens are let through the tokenizer so that the
+ * column of the offending token. A leading byte-order mark is skipped. NaN and ±Infinity tokens are let through the tokenizer so that the
  * readers can say that a number must be finite.
  */
 final class JsonInput implements AutoCloseable {
@@ -30,10 +31,20 @@ final class JsonInput implements AutoCloseable {
   JsonInput(String source, Reader in) {
     this.source = source;
     try {
-      this.p = FACTORY.createParser(in);
+      this.p = FACTORY.createParser(skipByteOrderMark(in));
     } catch (IOException e) {
       throw new InputException(source, 0, 0, "cannot read: " + LineReader.oneLine(e));
     }
+  }
+
+  /** The reader without a leading U+FEFF, which editors on Windows write and JSON forbids. */
+  private static Reader skipByteOrderMark(Reader in) throws IOException {
+    PushbackReader r = new PushbackReader(in, 1);
+    int c = r.read();
+    if (c >= 0 && c != '\uFEFF') {
+      r.unread(c);
+    }
+    return r;
   }
 
   /** The next token, or null at the end of the input. */

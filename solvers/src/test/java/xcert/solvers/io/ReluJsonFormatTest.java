@@ -49,6 +49,11 @@ class ReluJsonFormatTest {
   }
 
   @Test
+  void aByteOrderMarkIsSkipped() {
+    assertEquals(2, read("\uFEFF{\"inputs\": 2, " + LAYERS + "}").dimension());
+  }
+
+  @Test
   void optionalKeysAndAnyKeyOrder() {
     ReluNetwork net = read("{" + LAYERS + ", \"inputs\": 2}");
     assertFalse(net.isClassifier());
