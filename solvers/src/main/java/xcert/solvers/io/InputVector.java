@@ -1,0 +1,68 @@
+package xcert.solvers.io;
+
+import java.util.regex.Pattern;
+
+/**
+ * The command-line option {@code --x}: the input x whose explanation is asked for (SPEC section 1:
+ * "f is a model, x an input"). Either a bit string such as {@code 1011} (only 0 and 1, exactly d
+ * characters, x1 first) or d comma-separated numbers such as {@code 0.5,-1,2}. A text of only 0s
+ * and 1s without a comma is always a bit string (for d = 1 write a number such as 10 as
+ * {@code 10.0}).
+ */
+public final class InputVector {
+
+  /** The option name errors give. */
+  public static final String OPTION = "--x";
+
+  private static final Pattern NUMBER =
+      Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
+
+  private InputVector() {}
+
+  /**
+   * Parses an input of d features; entry i of the result is feature i+1.
+   *
+   * @throws InputException when the text is not d bits or d numbers
+   */
+  public static double[] parse(String text, int d) {
+    if (text == null || text.isBlank()) {
+      throw InputException.of(OPTION, "empty; expected a bit string of length d=" + d
+          + " (such as 1011 for d=4) or " + d + " comma-separated numbers");
+    }
+    String t = text.strip();
+    if (t.indexOf(',') < 0 && t.chars().allMatch(c -> c == '0' || c == '1')) {
+      if (t.length() != d) {
+        throw InputException.of(OPTION, "the bit string has length " + t.length()
+            + ", expected d=" + d);
+      }
+      double[] x = new double[d];
+      for (int i = 0; i < d; i++) {
+        x[i] = t.charAt(i) == '1' ? 1.0 : 0.0;
+      }
+      return x;
+    }
+    String[] parts = t.split(",", -1);
+    if (parts.length == 1 && d != 1) {
+      throw InputException.of(OPTION, Sources.quote(t) + " is neither a bit string (only 0 and 1)"
+          + " nor a list of numbers; expected " + d + " bits or " + d
+          + " comma-separated numbers");
+    }
+    if (parts.length != d) {
+      throw InputException.of(OPTION, parts.length + " numbers given, expected d=" + d);
+    }
+    double[] x = new double[d];
+    for (int i = 0; i < d; i++) {
+      String v = parts[i].strip();
+      if (!NUMBER.matcher(v).matches()) {
+        throw InputException.of(OPTION, "value " + (i + 1) + " is "
+            + (v.isEmpty() ? "empty" : Sources.quote(v)) + ", expected a number");
+      }
+      x[i] = Double.parseDouble(v);
+      if (!Double.isFinite(x[i])) {
+        throw InputException.of(OPTION, "value " + (i + 1) + " is " + v
+            + ", which overflows a double; expected a finite number");
+      }
+    }
+    return x;
+  }
+}

@@ -1,0 +1,329 @@
+package xcert.solvers.io;
+
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+import xcert.solvers.io.JsonInput.Loc;
+import xcert.solvers.model.ReluNetwork;
+
+/**
+ * Reads and writes small ReLU networks Φ(x) = W_L ρ(… ρ(W_1 x + b_1) …) + b_L as JSON, the
+ * "documented JSON file" of SPEC section 1, "Models and formats". The format:
+ *
+ * <pre>
+ * {"type": "relu-network", "inputs": 3,
+ *  "layers": [{"weights": [[1.0, -2.0, 0.5], [0.0, 1.0, 1.0]], "bias": [0.0, -1.0]},
+ *             {"weights": [[1.0, 1.0]], "bias": [0.5]}],
+ *  "threshold": 0.0}
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@code inputs} (required): d ≥ 1, the number of features;
+ *   <li>{@code layers} (required): at least one layer; a layer's {@code weights} are its rows, one
+ *       per output unit (out × in), each row as long as the previous layer's output (d for the
+ *       first), and {@code bias} has one entry per row. ReLU follows every layer but the last, which is
+ *       linear and has exactly one row: the score;
+ *   <li>{@code threshold} (optional): makes the network a classifier whose label is 1 iff score ≥
+ *       threshold;
+ *   <li>{@code type} (optional): if present, the string {@code "relu-network"}.
+ * </ul>
+ *
+ * Keys may come in any order; any other key is an error, as is a duplicate key, a non-finite number,
+ * or a shape mismatch. Every error gives the line and column of the offending token (from Jackson's
+ * streaming parser locations).
+ */
+public final class ReluJsonFormat {
+
+  /** The value of the optional {@code type} key. */
+  public static final String TYPE = "relu-network";
+
+  private static final List<String> TOP_KEYS = List.of("type", "inputs", "layers", "threshold");
+  private static final List<String> LAYER_KEYS = List.of("weights", "bias");
+
+  private ReluJsonFormat() {}
+
+  /** Reads a network from a JSON file. */
+  public static ReluNetwork read(Path file) {
+    return Sources.read(file, ReluJsonFormat::read);
+  }
+
+  /**
+   * Reads a network from JSON text.
+   *
+   * @throws InputException for malformed JSON, wrong types, missing or unknown keys, shape
+   *     mismatches and non-finite numbers, with line and column
+   */
+  public static ReluNetwork read(String source, Reader in) {
+    try (JsonInput json = new JsonInput(source, in)) {
+      return parse(json);
+    }
+  }
+
+  private static final class Layer {
+    Loc at;
+    Loc weightsAt;
+    Loc biasAt;
+    final List<double[]> rows = new ArrayList<>();
+    final List<Loc> rowAt = new ArrayList<>();
+    double[] bias;
+  }
+
+  private static ReluNetwork parse(JsonInput json) {
+    JsonToken first = json.next();
+    if (first == null) {
+      throw json.error(new Loc(0, 0), "empty file; expected a JSON object"
+          + " {\"type\": \"relu-network\", \"inputs\": d, \"layers\": [...]}");
+    }
+    if (first != JsonToken.START_OBJECT) {
+      throw json.error("expected a JSON object {\"type\": \"relu-network\", \"inputs\": d,"
+          + " \"layers\": [...]}, found " + JsonInput.describe(first));
+    }
+    Loc objAt = json.loc();
+    Set<String> seen = new HashSet<>();
+    long inputs = -1;
+    List<Layer> layers = null;
+    Loc layersAt = null;
+    OptionalDouble threshold = OptionalDouble.empty();
+    while (json.next() == JsonToken.FIELD_NAME) {
+      String key = json.text();
+      if (!TOP_KEYS.contains(key)) {
+        throw json.unknownKey(key, "", TOP_KEYS);
+      }
+      if (!seen.add(key)) {
+        throw json.error("key \"" + key + "\" appears twice; expected each key once");
+      }
+      JsonToken t = json.next();
+      switch (key) {
+        case "type" -> {
+          if (t != JsonToken.VALUE_STRING || !json.text().equals(TYPE)) {
+            throw json.error("\"type\" must be \"" + TYPE + "\", found "
+                + (t == JsonToken.VALUE_STRING ? "\"" + json.text() + "\"" : JsonInput.describe(t)));
+          }
+        }
+        case "inputs" -> {
+          inputs = json.integer("\"inputs\"", Limits.MAX_INPUTS);
+          if (inputs < 1) {
+            throw json.error("\"inputs\" is 0; expected the number of features d >= 1");
+          }
+        }
+        case "threshold" -> threshold = OptionalDouble.of(json.number("\"threshold\""));
+        default -> {
+          layersAt = json.loc();
+          layers = layers(json, t);
+        }
+      }
+    }
+    if (json.current() != JsonToken.END_OBJECT) {
+      throw json.error("expected a key or '}', found " + JsonInput.describe(json.current()));
+    }
+    json.expectEnd("network object");
+    if (inputs < 0) {
+      throw json.error(objAt, "missing key \"inputs\"; a network needs \"inputs\" (d) and"
+          + " \"layers\"");
+    }
+    if (layers == null) {
+      throw json.error(objAt, "missing key \"layers\"; a network needs \"inputs\" (d) and"
+          + " \"layers\"");
+    }
+    return build(json, (int) inputs, layers, layersAt, threshold);
+  }
+
+  private static List<Layer> layers(JsonInput json, JsonToken t) {
+    if (t != JsonToken.START_ARRAY) {
+      throw json.error("\"layers\" must be an array of layers, found " + JsonInput.describe(t));
+    }
+    List<Layer> out = new ArrayList<>();
+    JsonToken e;
+    while ((e = json.next()) != JsonToken.END_ARRAY) {
+      int number = out.size() + 1;
+      if (e != JsonToken.START_OBJECT) {
+        throw json.error("layer " + number + " must be an object {\"weights\": [[...]],"
+            + " \"bias\": [...]}, found " + JsonInput.describe(e));
+      }
+      Layer layer = new Layer();
+      layer.at = json.loc();
+      Set<String> seen = new HashSet<>();
+      while (json.next() == JsonToken.FIELD_NAME) {
+        String key = json.text();
+        if (!LAYER_KEYS.contains(key)) {
+          throw json.unknownKey(key, " in layer " + number, LAYER_KEYS);
+        }
+        if (!seen.add(key)) {
+          throw json.error("key \"" + key + "\" appears twice in layer " + number
+              + "; expected each key once");
+        }
+        JsonToken v = json.next();
+        if (key.equals("weights")) {
+          layer.weightsAt = json.loc();
+          if (v != JsonToken.START_ARRAY) {
+            throw json.error("layer " + number + ": \"weights\" must be an array of rows, found "
+                + JsonInput.describe(v));
+          }
+          JsonToken r;
+          while ((r = json.next()) != JsonToken.END_ARRAY) {
+            int row = layer.rows.size() + 1;
+            layer.rowAt.add(json.loc());
+            layer.rows.add(numbers(json, r, "layer " + number + ", row " + row, "weight"));
+          }
+        } else {
+          layer.biasAt = json.loc();
+          layer.bias = numbers(json, v, "layer " + number + ": \"bias\"", "bias");
+        }
+      }
+      if (json.current() != JsonToken.END_OBJECT) {
+        throw json.error("expected a key or '}' in layer " + number + ", found "
+            + JsonInput.describe(json.current()));
+      }
+      if (layer.weightsAt == null) {
+        throw json.error(layer.at, "layer " + number + " is missing key \"weights\"; a layer needs"
+            + " \"weights\" and \"bias\"");
+      }
+      if (layer.bias == null) {
+        throw json.error(layer.at, "layer " + number + " is missing key \"bias\"; a layer needs"
+            + " \"weights\" and \"bias\"");
+      }
+      out.add(layer);
+    }
+    return out;
+  }
+
+  /** An array of finite numbers starting at token t. */
+  private static double[] numbers(JsonInput json, JsonToken t, String where, String what) {
+    if (t != JsonToken.START_ARRAY) {
+      throw json.error(where + " must be an array of numbers, found " + JsonInput.describe(t));
+    }
+    double[] buf = new double[8];
+    int n = 0;
+    JsonToken e;
+    while ((e = json.next()) != JsonToken.END_ARRAY) {
+      if (e == JsonToken.START_ARRAY || e == JsonToken.START_OBJECT || e == JsonToken.VALUE_STRING
+          || e == JsonToken.VALUE_NULL || e == JsonToken.VALUE_TRUE || e == JsonToken.VALUE_FALSE) {
+        throw json.error(where + ": entry " + (n + 1) + " must be a number, found "
+            + JsonInput.describe(e));
+      }
+      if (n == Limits.MAX_INPUTS) {
+        throw Limits.tooLarge(json.source, json.loc().line(), json.loc().column(), where
+            + " has more than " + Limits.MAX_INPUTS + " entries, the most xcert reads");
+      }
+      double v = json.number(where + ": " + what + " " + (n + 1));
+      if (n == buf.length) {
+        buf = java.util.Arrays.copyOf(buf, 2 * n);
+      }
+      buf[n++] = v;
+    }
+    return java.util.Arrays.copyOf(buf, n);
+  }
+
+  private static ReluNetwork build(JsonInput json, int d, List<Layer> layers, Loc layersAt,
+      OptionalDouble threshold) {
+    if (layers.isEmpty()) {
+      throw json.error(layersAt, "\"layers\" is empty; expected at least one layer (the last one"
+          + " has one row, the score)");
+    }
+    int in = d;
+    for (int l = 0; l < layers.size(); l++) {
+      Layer layer = layers.get(l);
+      int number = l + 1;
+      if (layer.rows.isEmpty()) {
+        throw json.error(layer.weightsAt, "layer " + number + " has no weight rows; expected at"
+            + " least one row of " + in + " weights");
+      }
+      String width = l == 0 ? "\"inputs\" = " + d : "the " + in + " rows of layer " + l;
+      for (int j = 0; j < layer.rows.size(); j++) {
+        int got = layer.rows.get(j).length;
+        if (got != in) {
+          throw json.error(layer.rowAt.get(j), "layer " + number + ", row " + (j + 1) + " has "
+              + got + " weight" + (got == 1 ? "" : "s") + ", expected " + in + " (" + width + ")");
+        }
+      }
+      if (layer.bias.length != layer.rows.size()) {
+        throw json.error(layer.biasAt, "layer " + number + " has " + layer.rows.size()
+            + " weight row" + (layer.rows.size() == 1 ? "" : "s") + " but " + layer.bias.length
+            + " bias" + (layer.bias.length == 1 ? "" : "es") + "; expected one bias per row");
+      }
+      in = layer.rows.size();
+    }
+    Layer last = layers.get(layers.size() - 1);
+    if (last.rows.size() != 1) {
+      throw json.error(last.weightsAt, "the last layer (layer " + layers.size() + ") has "
+          + last.rows.size() + " rows; expected exactly one row, the score");
+    }
+    double[][][] w = new double[layers.size()][][];
+    double[][] b = new double[layers.size()][];
+    for (int l = 0; l < layers.size(); l++) {
+      w[l] = layers.get(l).rows.toArray(new double[0][]);
+      b[l] = layers.get(l).bias;
+    }
+    return new ReluNetwork(w, b, threshold);
+  }
+
+  /** Writes a network as JSON in the documented format (one layer per line). */
+  public static void write(ReluNetwork net, Writer out) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    sb.append("{\n  \"type\": \"").append(TYPE).append("\",\n");
+    sb.append("  \"inputs\": ").append(net.dimension()).append(",\n");
+    sb.append("  \"layers\": [\n");
+    int in = net.dimension();
+    for (int l = 0; l < net.layerCount(); l++) {
+      sb.append("    {\"weights\": [");
+      for (int j = 0; j < net.width(l); j++) {
+        sb.append(j == 0 ? "[" : ", [");
+        for (int i = 0; i < in; i++) {
+          sb.append(i == 0 ? "" : ", ").append(number(net.weight(l, j, i)));
+        }
+        sb.append(']');
+      }
+      sb.append("], \"bias\": [");
+      for (int j = 0; j < net.width(l); j++) {
+        sb.append(j == 0 ? "" : ", ").append(number(net.bias(l, j)));
+      }
+      sb.append("]}").append(l + 1 < net.layerCount() ? ",\n" : "\n");
+      in = net.width(l);
+      if (sb.length() > 1 << 16) {
+        out.write(sb.toString());
+        sb.setLength(0);
+      }
+    }
+    sb.append("  ]");
+    if (net.threshold().isPresent()) {
+      sb.append(",\n  \"threshold\": ").append(number(net.threshold().getAsDouble()));
+    }
+    sb.append("\n}\n");
+    out.write(sb.toString());
+    out.flush();
+  }
+
+  /** Writes a network to a JSON file. */
+  public static void write(ReluNetwork net, Path file) throws IOException {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      write(net, w);
+    }
+  }
+
+  /** A network as JSON text. */
+  public static String toString(ReluNetwork net) {
+    StringWriter w = new StringWriter();
+    try {
+      write(net, w);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return w.toString();
+  }
+
+  /** The shortest decimal that reads back as the same double (valid JSON: finite only). */
+  private static String number(double v) {
+    return Double.toString(v);
+  }
+}
