@@ -20,7 +20,12 @@ final class Gens {
 
   /** Circuits with 1 ≤ d ≤ maxD features and up to 3d gates, product or empirical V. */
   static Gen<Instance> circuits(int maxD) {
-    return integers().between(1, maxD).zip(integers().between(1, 3 * maxD),
+    return circuits(1, maxD);
+  }
+
+  /** Circuits with minD ≤ d ≤ maxD features. */
+  static Gen<Instance> circuits(int minD, int maxD) {
+    return integers().between(minD, maxD).zip(integers().between(1, 3 * maxD),
         longs().between(0, 1_000_000), (d, g, s) -> RandomInstances.circuitInstance(s, d, g));
   }
 
