@@ -117,7 +117,42 @@ final class ProductButterfly {
         }
       }
     });
-    for (int coord = lowBits; coord < d; coord++) {
+    int coord = lowBits;
+    // two coordinates per pass over memory: the four entries that differ in bits i and i+1
+    for (; coord + 1 < d; coord += 2) {
+      final int i = coord;
+      final int h = 1 << i;
+      final long qa = q[i];
+      final long a0 = w0[i];
+      final long a1 = w1[i];
+      final boolean xa = x[i];
+      final long qb = q[i + 1];
+      final long b0 = w0[i + 1];
+      final long b1 = w1[i + 1];
+      final boolean xb = x[i + 1];
+      final int quarter = n >>> 2;
+      final int chunk = Math.min(quarter, 1 << 14);
+      IntStream.range(0, quarter / chunk).parallel().forEach(k -> {
+        for (int u = k * chunk, end = u + chunk; u < end; u++) {
+          int j = ((u >>> i) << (i + 2)) | (u & (h - 1));
+          long v00 = t[j];
+          long v10 = t[j + h];
+          long v01 = t[j + 2 * h];
+          long v11 = t[j + 3 * h];
+          // coordinate i on the pairs (v00, v10) and (v01, v11)
+          long f0 = qa * (xa ? v10 : v00);
+          long g0 = a0 * v00 + a1 * v10;
+          long f1 = qa * (xa ? v11 : v01);
+          long g1 = a0 * v01 + a1 * v11;
+          // coordinate i+1 on the pairs (g0, g1) and (f0, f1)
+          t[j] = b0 * g0 + b1 * g1;
+          t[j + 2 * h] = qb * (xb ? g1 : g0);
+          t[j + h] = b0 * f0 + b1 * f1;
+          t[j + 3 * h] = qb * (xb ? f1 : f0);
+        }
+      });
+    }
+    for (; coord < d; coord++) {
       final int i = coord;
       final int h = 1 << i;
       final long qi = q[i];

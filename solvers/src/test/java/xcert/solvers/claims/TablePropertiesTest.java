@@ -40,16 +40,27 @@ class TablePropertiesTest {
         .checkAssert(TablePropertiesTest::assertEveryEntry);
   }
 
+  /** Every entry at d = 13 and 14, where the pass over the two top coordinates runs. */
+  @Test
+  void circuitTablesAboveTheCacheBlockEqualTheDefinition() {
+    qt().withFixedSeed(SEED).withExamples(4).withShrinkCycles(10).forAll(Gens.circuits(13, 14))
+        .checkAssert(TablePropertiesTest::assertEveryEntry);
+  }
+
   @Test
   void reluTablesEqualTheDefinition() {
     qt().withFixedSeed(SEED).withExamples(150).forAll(Gens.relus(8))
         .checkAssert(TablePropertiesTest::assertEveryEntry);
   }
 
+  /**
+   * d = 11..15 reaches the butterfly's passes over coordinates above its cache block (12 bits): the
+   * two-coordinates-per-pass loop and, for odd counts, the single one.
+   */
   @Test
   void wideCircuitTablesEqualTheDefinitionOnAStride() {
-    qt().withFixedSeed(SEED).withExamples(20)
-        .forAll(Gens.circuits(11, 12))
+    qt().withFixedSeed(SEED).withExamples(25).withShrinkCycles(10)
+        .forAll(Gens.circuits(11, 15))
         .checkAssert(in -> {
           RestrictedPredictionTable t =
               RestrictedPredictions.table(in.model(), in.x(), in.distribution());
