@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import xcert.solvers.dist.ProductDistribution;
@@ -34,6 +36,9 @@ import xcert.solvers.setfn.MemoryBudget;
         "  xcert bench exact --d 16,20,24"})
 final class BenchCommand implements Callable<Integer> {
 
+  @Spec
+  CommandSpec spec;
+
   @Parameters(index = "0", paramLabel = "WHAT", description = "what to benchmark: exact")
   String what;
 
@@ -58,12 +63,12 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     int cores = Runtime.getRuntime().availableProcessors();
-    System.err.println("bench exact: warming up (d = 16)");
+    spec.commandLine().getErr().println("bench exact: warming up (d = 16)");
     runOne(16, seed, false);
     List<List<Object>> rows = new ArrayList<>();
     List<Object> jsonRows = new ArrayList<>();
     for (int d : ds) {
-      System.err.println("bench exact: d = " + d);
+      spec.commandLine().getErr().println("bench exact: d = " + d);
       Map<String, Object> r;
       try {
         r = runOne(d, seed, true);
@@ -86,12 +91,12 @@ final class BenchCommand implements Callable<Integer> {
         .put("family", "random 3-CNF, round(4.26 d) clauses, seed " + seed + ", uniform V");
     if (json) {
       o.put("rows", jsonRows);
-      System.out.println(o.toJson());
+      spec.commandLine().getOut().println(o.toJson());
     } else {
       o.put("results", new Output.Rows(List.of("d", "clauses", "evals/s (bit-sliced)",
           "vs scalar", "f_S table", "Shapley", "table+Shapley"), rows));
-      System.out.print(o.toTable());
-      System.out.println("\ntargets on 2 cores: d = 24 under 2 s, d = 28 under 40 s"
+      spec.commandLine().getOut().print(o.toTable());
+      spec.commandLine().getOut().println("\ntargets on 2 cores: d = 24 under 2 s, d = 28 under 40 s"
           + " (table + exact Shapley values)");
     }
     return 0;

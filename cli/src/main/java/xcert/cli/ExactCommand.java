@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.commons.numbers.fraction.BigFraction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import xcert.solvers.dist.ReferenceDistribution;
@@ -48,6 +50,9 @@ import xcert.solvers.setfn.Subsets;
         "  xcert exact min-relevant --model examples/majority3.expr --x 110 --delta 3/4",
         "  xcert exact shapley --model examples/net.json --x 1,0,1 --dist bernoulli:1/4 --json"})
 final class ExactCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
 
   private static final List<String> QUERIES = List.of("fs", "sufficiency", "necessity", "unified",
       "relevance", "min-relevant", "rate-distortion", "shapley", "banzhaf");
@@ -152,7 +157,7 @@ final class ExactCommand implements Callable<Integer> {
     }
     Provenance p = table.provenance();
     out.put("exact", table.isExact()).put("method", p.describe());
-    System.out.print(json ? out.toJson() + "\n" : out.toTable());
+    spec.commandLine().getOut().print(json ? out.toJson() + "\n" : out.toTable());
     return 0;
   }
 

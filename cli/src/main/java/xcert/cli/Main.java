@@ -3,6 +3,8 @@ package xcert.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import xcert.solvers.io.InputException;
 import xcert.solvers.io.TooLargeException;
 
@@ -50,11 +52,17 @@ public final class Main implements Runnable {
       }
       throw ex;
     });
-    return cl.execute(args);
+    int status = cl.execute(args);
+    out.flush();
+    err.flush();
+    return status;
   }
+
+  @Spec
+  CommandSpec spec;
 
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,6 +25,9 @@ import picocli.CommandLine.Option;
         "Example:",
         "  xcert reproduce --out xcert-report"})
 final class ReproduceCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "xcert-report",
       description = "folder for report.md and report.json (default: xcert-report)")
@@ -54,8 +59,8 @@ final class ReproduceCommand implements Callable<Integer> {
       if (only != null && !only.contains(s.id())) {
         continue;
       }
-      System.err.println("xcert reproduce: " + s.title());
-      ReportSection.Result r = s.run(full, line -> System.err.println("  " + line));
+      spec.commandLine().getErr().println("xcert reproduce: " + s.title());
+      ReportSection.Result r = s.run(full, line -> spec.commandLine().getErr().println("  " + line));
       md.append("\n## ").append(s.title()).append("\n\n").append(r.markdown());
       text.append("\n== ").append(s.title()).append(" ==\n\n").append(r.text());
       report.put(s.id(), r.json());
@@ -67,10 +72,10 @@ final class ReproduceCommand implements Callable<Integer> {
       report.forEach(o::put);
       Files.writeString(out.resolve("report.json"), o.toJson() + "\n", StandardCharsets.UTF_8);
       if (json) {
-        System.out.println(o.toJson());
+        spec.commandLine().getOut().println(o.toJson());
       } else {
-        System.out.print(text);
-        System.out.println("\nwrote " + out.resolve("report.md") + " and "
+        spec.commandLine().getOut().print(text);
+        spec.commandLine().getOut().println("\nwrote " + out.resolve("report.md") + " and "
             + out.resolve("report.json"));
       }
     } catch (IOException e) {
