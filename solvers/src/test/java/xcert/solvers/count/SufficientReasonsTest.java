@@ -243,6 +243,33 @@ class SufficientReasonsTest {
   }
 
   @Test
+  void setsBeyondSixtyThreeFeaturesUseBitSets() {
+    // Φ = x70 ∧ (x75 ∨ x3) on d = 80 at x with x70 = x75 = 1: {70, 75} is the only minimum reason.
+    int d = 80;
+    Circuit.Builder b = Circuit.builder(d);
+    b.output(b.and(b.input(70), b.or(b.input(75), b.input(3))));
+    boolean[] x = new boolean[d];
+    x[69] = true;
+    x[74] = true;
+    SufficientReasons sr = SufficientReasons.of(b.build(), 0, x);
+    BitSet s = new BitSet();
+    s.set(69);
+    s.set(74);
+    assertTrue(sr.isSufficient(s));
+    BitSet only70 = new BitSet();
+    only70.set(69);
+    assertFalse(sr.isSufficient(only70));
+    BitSet full = new BitSet();
+    full.set(0, d);
+    assertEquals(s, sr.subsetMinimal(full));
+    SufficientReasons.Minimum m = sr.minimumSize(3).orElseThrow();
+    assertEquals(2, m.size());
+    assertEquals(List.of(s), m.sets());
+    assertThrows(IllegalArgumentException.class, () -> sr.isSufficient(1L));
+    assertThrows(IllegalArgumentException.class, m::masks);
+  }
+
+  @Test
   void constantOutputsHaveTheEmptyReason() {
     Circuit.Builder b = Circuit.builder(3);
     int t = b.constant(true);

@@ -171,6 +171,47 @@ class WeightedModelCounterTest {
   }
 
   @Test
+  void setsBeyondSixtyThreeFeaturesUseBitSets() {
+    // Φ = x70 ∧ (x75 ∨ x3) on d = 80; p_i = 1/4 for every i.
+    int d = 80;
+    Circuit.Builder b = Circuit.builder(d);
+    b.output(b.and(b.input(70), b.or(b.input(75), b.input(3))));
+    Circuit c = b.build();
+    BigFraction[] p = new BigFraction[d];
+    Arrays.fill(p, BigFraction.of(1, 4));
+    ProductDistribution v = ProductDistribution.bernoulli(p);
+    boolean[] x = new boolean[d];
+    x[69] = true;
+    BitSet s = new BitSet();
+    s.set(69);
+    s.set(74);
+    for (WeightedModelCounter w : new WeightedModelCounter[] {WeightedModelCounter.bdd(c, 0),
+        WeightedModelCounter.dnnf(c, 0)}) {
+      // P(x70 ∧ (x75 ∨ x3)) = 1/4 · (1 − 3/4 · 3/4) = 7/64.
+      assertEquals(BigFraction.of(7, 64), w.probability(v));
+      // With x70 = 1 and x75 = 0 fixed: P(x3) = 1/4.
+      assertEquals(BigFraction.of(1, 4), w.conditionalProbability(v, x, s));
+      // 2^80 points, of which 2^77 · 3 satisfy Φ (x70 = 1 and not both x75, x3 = 0).
+      assertEquals(BigInteger.valueOf(3).shiftLeft(77), w.modelCount());
+      assertThrows(IllegalArgumentException.class, () -> w.conditionalProbability(v, x, 1L));
+    }
+  }
+
+  @Test
+  void noInputs() {
+    Circuit.Builder b = Circuit.builder(0);
+    b.output(b.constant(true));
+    b.output(b.xor());
+    Circuit c = b.build();
+    assertEquals(BigInteger.ONE, WeightedModelCounter.bdd(c, 0).modelCount());
+    assertEquals(BigInteger.ZERO, WeightedModelCounter.bdd(c, 1).modelCount());
+    assertEquals(BigFraction.ONE, WeightedModelCounter.bdd(c, 0)
+        .conditionalProbability(ProductDistribution.uniform(0), new boolean[0], new BitSet()));
+    assertTrue(SufficientReasons.of(c, 0, new boolean[0]).isSufficient(0L));
+    assertTrue(SufficientReasons.of(c, 1, new boolean[0]).isSufficient(new BitSet()));
+  }
+
+  @Test
   void rejectsMismatchedArguments() {
     Circuit.Builder b = Circuit.builder(3);
     b.output(b.and(b.input(1), b.input(3)));
