@@ -54,6 +54,9 @@ final class ExactCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  /** Up to this d, `--method auto` builds the table; beyond it a circuit is counted. */
+  static final int AUTO_TABLE_LIMIT = 24;
+
   private static final List<String> QUERIES = List.of("fs", "sufficiency", "necessity", "unified",
       "relevance", "min-relevant", "rate-distortion", "shapley", "banzhaf");
 
@@ -78,7 +81,8 @@ final class ExactCommand implements Callable<Integer> {
   String setText;
 
   @Option(names = "--tau", paramLabel = "K",
-      description = "solve P_suf / P_nec / P_uni over |S| <= K (or decide RELEVANT-INPUT with k = K)")
+      description = "solve P_suf / P_nec / P_uni over |S| <= K; decide RELEVANT-INPUT with k = K; "
+          + "with --method count/sat, the largest size min-relevant searches")
   Integer tau;
 
   @Option(names = "--alpha", paramLabel = "A", defaultValue = "1/2",
@@ -104,6 +108,12 @@ final class ExactCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "K", defaultValue = "1",
       description = "which circuit output to explain, 1-based (default 1)")
   int output;
+
+  @Option(names = "--method", paramLabel = "M", defaultValue = "auto",
+      description = "table (all 2^d sets, d <= 30), count (weighted model counting, circuits), sat "
+          + "(SAT4J, delta = 1 only, circuits), or auto: table up to d = " + AUTO_TABLE_LIMIT
+          + ", count beyond (default)")
+  String method;
 
   @Option(names = "--float64",
       description = "float64 instead of exact rational arithmetic (faster for ReLU scores; not exact)")
@@ -134,18 +144,30 @@ final class ExactCommand implements Callable<Integer> {
       throw InputException.of("--rho", "'" + rhoText + "' is not a distance; expected abs or sq");
     }
     checkCompatible(model, x, v);
-    Integer set = setText == null ? null : (int) FeatureSet.parse(setText, d);
+    Long set = setText == null ? null : FeatureSet.parse(setText, d);
     if (tau != null && (tau < 0 || tau > d)) {
       throw InputException.of("--tau", tau + " is out of range; expected 0.." + d);
     }
     BigFraction alpha = unitInterval("--alpha", alphaText);
     BigFraction delta = deltaText == null ? null : unitInterval("--delta", deltaText);
     BigFraction eps = epsText == null ? null : nonNegative("--eps", epsText);
+    String how = switch (method) {
+      case "auto" -> model instanceof Circuit && d > AUTO_TABLE_LIMIT ? "count" : "table";
+      case "table", "count", "sat" -> method;
+      default -> throw InputException.of("--method", "'" + method + "' is not a method; expected "
+          + "auto, table, count or sat");
+    };
+    Output out0 = new Output().put("query", query).put("d", d).put("x", x)
+        .put("distribution", v.describe());
+    if (!how.equals("table")) {
+      new CountingAnswers(this, model, v, x, rho, alpha, delta).answer(how, out0, set);
+      print(out0);
+      return 0;
+    }
     Subsets.checkTableDimension(d);
     RestrictedPredictionTable table = RestrictedPredictions.table(model, x, v,
         float64 ? Arithmetic.FLOAT64 : Arithmetic.EXACT);
-    Output out = new Output().put("query", query).put("d", d).put("x", x)
-        .put("distribution", v.describe());
+    Output out = out0;
     switch (query) {
       case "fs" -> fs(out, table, set);
       case "sufficiency", "necessity", "unified" -> sufNec(out, table, rho, set, alpha, eps);
@@ -157,8 +179,12 @@ final class ExactCommand implements Callable<Integer> {
     }
     Provenance p = table.provenance();
     out.put("exact", table.isExact()).put("method", p.describe());
-    spec.commandLine().getOut().print(json ? out.toJson() + "\n" : out.toTable());
+    print(out);
     return 0;
+  }
+
+  void print(Output out) {
+    spec.commandLine().getOut().print(json ? out.toJson() + "\n" : out.toTable());
   }
 
   private static void checkCompatible(Model model, double[] x, ReferenceDistribution v) {
@@ -194,16 +220,16 @@ final class ExactCommand implements Callable<Integer> {
     }
   }
 
-  private void requireSet(Integer set) {
+  void requireSet(Long set) {
     if (set == null) {
       throw InputException.of("--set", "query '" + query + "' needs --set (or --tau to optimise)");
     }
   }
 
-  private void fs(Output out, RestrictedPredictionTable t, Integer set) {
+  private void fs(Output out, RestrictedPredictionTable t, Long set) {
     out.put("f(x)", t.fx()).put("f_empty(x)", t.fEmpty());
     if (set != null) {
-      out.put("set", new Output.Sets(new int[] {set})).put("value", t.at(set));
+      out.put("set", Output.Sets.one(set)).put("value", t.at(set.intValue()));
       return;
     }
     int d = t.dimension();
@@ -218,13 +244,13 @@ final class ExactCommand implements Callable<Integer> {
       values[k] = t.at(all[k]);
       rows.add(List.of(Subsets.format(all[k]), values[k]));
     }
-    out.put("sets", new Output.Sets(all)).put("values", values);
+    out.put("sets", Output.Sets.of(all)).put("values", values);
     if (!json) {
       out.put("f_S(x) for every S", new Output.Rows(List.of("S", "f_S(x)"), rows));
     }
   }
 
-  private void sufNec(Output out, RestrictedPredictionTable t, Rho rho, Integer set,
+  private void sufNec(Output out, RestrictedPredictionTable t, Rho rho, Long set,
       BigFraction alpha, BigFraction eps) {
     SufficiencyNecessity sn = SufficiencyNecessity.of(t, rho);
     out.put("rho", rho.flag()).put("f(x)", t.fx()).put("f_empty(x)", t.fEmpty());
@@ -247,24 +273,25 @@ final class ExactCommand implements Callable<Integer> {
         case "necessity" -> "P_nec";
         default -> "P_uni";
       } + ": minimise over |S| <= " + tau).put("tau", tau).put("value", o.value())
-          .put("optimal_sets", o.count()).put("sets", new Output.Sets(o.sets()));
+          .put("optimal_sets", o.count()).put("sets", Output.Sets.of(o.sets()));
       return;
     }
     requireSet(set);
-    out.put("set", new Output.Sets(new int[] {set})).put("value", delta.valueAt(set));
-    out.put("delta_suf", sn.deltaSuf().valueAt(set)).put("delta_nec", sn.deltaNec().valueAt(set));
-    out.put("super_sufficiency_level", sn.superSufficiencyLevel().valueAt(set));
-    out.put("super_necessity_level", sn.superNecessityLevel().valueAt(set));
+    out.put("set", Output.Sets.one(set)).put("value", delta.valueAt(set.intValue()));
+    out.put("delta_suf", sn.deltaSuf().valueAt(set.intValue()))
+        .put("delta_nec", sn.deltaNec().valueAt(set.intValue()));
+    out.put("super_sufficiency_level", sn.superSufficiencyLevel().valueAt(set.intValue()));
+    out.put("super_necessity_level", sn.superNecessityLevel().valueAt(set.intValue()));
     if (eps != null) {
       out.put("eps", Rationals.format(eps))
-          .put("eps_sufficient", sn.isSufficient(set, eps))
-          .put("eps_super_sufficient", sn.isSuperSufficient(set, eps))
-          .put("eps_necessary", sn.isNecessary(set, eps))
-          .put("eps_super_necessary", sn.isSuperNecessary(set, eps));
+          .put("eps_sufficient", sn.isSufficient(set.intValue(), eps))
+          .put("eps_super_sufficient", sn.isSuperSufficient(set.intValue(), eps))
+          .put("eps_necessary", sn.isNecessary(set.intValue(), eps))
+          .put("eps_super_necessary", sn.isSuperNecessary(set.intValue(), eps));
     }
   }
 
-  private void relevance(Output out, RestrictedPredictionTable t, Integer set, BigFraction delta) {
+  private void relevance(Output out, RestrictedPredictionTable t, Long set, BigFraction delta) {
     Relevance r = relevanceOf(t);
     out.put("label", r.label());
     if (tau != null) {
@@ -274,14 +301,14 @@ final class ExactCommand implements Callable<Integer> {
       Relevance.Decision dec = r.relevantInput(tau, delta);
       out.put("problem", "RELEVANT-INPUT: is some S with |S| <= " + tau + " "
           + Rationals.format(delta) + "-relevant?").put("answer", dec.answer())
-          .put("sets", new Output.Sets(dec.witnesses()));
+          .put("sets", Output.Sets.of(dec.witnesses()));
       return;
     }
     requireSet(set);
-    out.put("set", new Output.Sets(new int[] {set}))
-        .put("value", r.probability().valueAt(set));
+    out.put("set", Output.Sets.one(set))
+        .put("value", r.probability().valueAt(set.intValue()));
     if (delta != null) {
-      out.put("delta", Rationals.format(delta)).put("relevant", r.isRelevant(set, delta));
+      out.put("delta", Rationals.format(delta)).put("relevant", r.isRelevant(set.intValue(), delta));
     }
   }
 
@@ -300,7 +327,7 @@ final class ExactCommand implements Callable<Integer> {
     Relevance r = relevanceOf(t);
     Relevance.MinRelevant m = r.minRelevantInput(delta);
     out.put("label", r.label()).put("delta", Rationals.format(delta))
-        .put("value", m.size()).put("sets", new Output.Sets(m.sets()));
+        .put("value", m.size()).put("sets", Output.Sets.of(m.sets()));
   }
 
   private void rateDistortion(Output out, Model model, double[] x, ReferenceDistribution v,
@@ -312,7 +339,7 @@ final class ExactCommand implements Callable<Integer> {
     Scalar previous = null;
     for (RateDistortion.Step s : steps) {
       rows.add(List.of(s.rate(), s.distortion(), previous == null ? "inf" : previous,
-          new Output.Sets(s.sets())));
+          Output.Sets.of(s.sets())));
       previous = s.distortion();
     }
     out.put("steps", new Output.Rows(List.of("rate", "from_eps", "below_eps", "sets"), rows));
@@ -321,7 +348,7 @@ final class ExactCommand implements Callable<Integer> {
     }
   }
 
-  private void gameValues(Output out, RestrictedPredictionTable t, Rho rho, Integer set) {
+  private void gameValues(Output out, RestrictedPredictionTable t, Rho rho, Long set) {
     SetFunction v = switch (game) {
       case "fs" -> t.values();
       case "suf" -> SetFunctions.negate(SufficiencyNecessity.of(t, rho).deltaSuf());
@@ -333,8 +360,8 @@ final class ExactCommand implements Callable<Integer> {
     Scalar[] values = query.equals("shapley") ? GameValues.shapley(v) : GameValues.banzhaf(v);
     out.put("values", values);
     if (set != null) {
-      out.put("set", new Output.Sets(new int[] {set}))
-          .put("partition_value", GameValues.partitionValue(v, set));
+      out.put("set", Output.Sets.one(set))
+          .put("partition_value", GameValues.partitionValue(v, set.intValue()));
     }
   }
 }

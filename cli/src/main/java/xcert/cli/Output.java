@@ -20,8 +20,17 @@ import xcert.solvers.setfn.Subsets;
  */
 final class Output {
 
-  /** A list of sets, printed as {1,3} and as [[1,3]]. */
-  record Sets(int[] masks) {}
+  /** A list of sets (bit masks, bit i = feature i+1), printed as {1,3} and as [[1,3]]. */
+  record Sets(long[] masks) {
+
+    static Sets of(int... masks) {
+      return new Sets(java.util.Arrays.stream(masks).asLongStream().toArray());
+    }
+
+    static Sets one(long mask) {
+      return new Sets(new long[] {mask});
+    }
+  }
 
   /** Rows of a sub-table: column names and rows of cells (Scalar, String, Number, Sets, int mask). */
   record Rows(List<String> columns, List<List<Object>> rows) {}
@@ -103,7 +112,7 @@ final class Output {
     if (v instanceof Sets s) {
       StringBuilder sb = new StringBuilder();
       int shown = 0;
-      for (int m : s.masks()) {
+      for (long m : s.masks()) {
         if (shown == 20) {
           sb.append(" … (").append(s.masks().length - 20).append(" more; --json lists all)");
           break;
@@ -173,8 +182,9 @@ final class Output {
       g.writeNull();
     } else if (v instanceof Sets s) {
       g.writeStartArray();
-      for (int m : s.masks()) {
-        g.writeArray(Subsets.toFeatures(m), 0, Integer.bitCount(m));
+      for (long m : s.masks()) {
+        int[] f = Subsets.toFeatures(m);
+        g.writeArray(f, 0, f.length);
       }
       g.writeEndArray();
     } else if (v instanceof Rows r) {

@@ -44,7 +44,7 @@ final class ReproduceCommand implements Callable<Integer> {
   boolean json;
 
   static List<ReportSection> sections() {
-    return List.of(new Seed004Section());
+    return List.of(new Seed004Section(), new CountingSection());
   }
 
   @Override

@@ -78,6 +78,37 @@ public final class RandomInstances {
     return b.output(last).build();
   }
 
+  /** A random k-CNF: {@code clauses} clauses of k distinct variables, random signs. */
+  public static Circuit cnf(SplittableRandom rnd, int d, int clauses, int k) {
+    Circuit.Builder b = Circuit.builder(d);
+    int[] cl = new int[clauses];
+    int width = Math.min(k, d);
+    for (int c = 0; c < clauses; c++) {
+      int[] lits = new int[width];
+      long used = 0;
+      for (int j = 0; j < width; j++) {
+        int v;
+        do {
+          v = rnd.nextInt(d);
+        } while ((used >>> v & 1) != 0);
+        used |= 1L << v;
+        lits[j] = rnd.nextBoolean() ? b.input(v + 1) : b.not(b.input(v + 1));
+      }
+      cl[c] = b.or(lits);
+    }
+    return b.output(b.and(cl)).build();
+  }
+
+  /** A CNF instance under a product Bernoulli distribution (uniform, dyadic or other rationals). */
+  public static Instance cnfInstance(long seed, int d, int clauses) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    Circuit c = cnf(rnd, d, clauses, 3);
+    double[] x = input(rnd, d, true);
+    ProductDistribution v = product(rnd, d, true);
+    return new Instance(c, x, v, "cnf(seed=" + seed + ", d=" + d + ", clauses=" + clauses + ", V="
+        + v.describe() + ")");
+  }
+
   /** Picks from the pool with a bias to recent nodes, so circuits get depth. */
   private static int pick(SplittableRandom rnd, List<Integer> pool) {
     int n = pool.size();

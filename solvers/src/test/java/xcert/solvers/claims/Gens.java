@@ -29,6 +29,12 @@ final class Gens {
         longs().between(0, 1_000_000), (d, g, s) -> RandomInstances.circuitInstance(s, d, g));
   }
 
+  /** Random 3-CNFs with 1 ≤ d ≤ maxD and up to 5d clauses, product Bernoulli V. */
+  static Gen<Instance> cnfs(int maxD) {
+    return integers().between(1, maxD).zip(integers().between(1, 5 * maxD),
+        longs().between(0, 1_000_000), (d, m, s) -> RandomInstances.cnfInstance(s, d, m));
+  }
+
   /** Circuits whose features 1 and 2 are interchangeable (2 ≤ d ≤ maxD). */
   static Gen<Instance> symmetricCircuits(int maxD) {
     return integers().between(2, maxD).zip(integers().between(1, 3 * maxD),

@@ -1,0 +1,28 @@
+package xcert.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import xcert.solvers.io.InputException;
+
+/**
+ * Finds the data shipped with xcert (data/satlib): under the folder the launcher names in the system
+ * property {@code xcert.home}, else under the working directory or one of its parents.
+ */
+final class DataFiles {
+
+  private DataFiles() {}
+
+  static Path dataDir() {
+    String home = System.getProperty("xcert.home");
+    if (home != null && Files.isDirectory(Path.of(home, "data"))) {
+      return Path.of(home, "data");
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isDirectory(dir.resolve("data/satlib"))) {
+        return dir.resolve("data");
+      }
+    }
+    throw InputException.of("data", "the data/ folder of xcert (SATLIB instances) was not found "
+        + "under xcert.home or the working directory; run xcert from its checkout");
+  }
+}
