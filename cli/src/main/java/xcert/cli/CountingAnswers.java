@@ -4,7 +4,7 @@ import java.util.List;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.solvers.dist.ProductDistribution;
 import xcert.solvers.dist.ReferenceDistribution;
-import xcert.solvers.io.InputException;
+import xcert.solvers.errors.InputException;
 import xcert.solvers.model.Circuit;
 import xcert.solvers.model.Model;
 import xcert.solvers.num.Rationals;

@@ -23,7 +23,7 @@ import xcert.solvers.exact.RestrictedPredictions;
 import xcert.solvers.instances.Instance;
 import xcert.solvers.instances.RandomInstances;
 import xcert.solvers.io.DimacsFormat;
-import xcert.solvers.io.InputException;
+import xcert.solvers.errors.InputException;
 import xcert.solvers.model.Circuit;
 
 /**

@@ -2,7 +2,7 @@ package xcert.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import xcert.solvers.io.InputException;
+import xcert.solvers.errors.InputException;
 
 /**
  * Finds the data shipped with xcert (data/satlib): under the folder the launcher names in the system

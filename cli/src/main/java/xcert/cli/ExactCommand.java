@@ -21,7 +21,7 @@ import xcert.solvers.exact.RestrictedPredictions;
 import xcert.solvers.exact.SufficiencyNecessity;
 import xcert.solvers.io.DistributionSpec;
 import xcert.solvers.io.FeatureSet;
-import xcert.solvers.io.InputException;
+import xcert.solvers.errors.InputException;
 import xcert.solvers.io.InputVector;
 import xcert.solvers.io.ModelFiles;
 import xcert.solvers.model.Circuit;

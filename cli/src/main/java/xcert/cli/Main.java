@@ -5,8 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import xcert.solvers.io.InputException;
-import xcert.solvers.io.TooLargeException;
+import xcert.solvers.errors.InputException;
+import xcert.solvers.errors.TooLargeException;
 
 /**
  * The xcert command line: one subcommand per job. Bad input and questions too large to answer end

@@ -79,7 +79,7 @@ final class ReproduceCommand implements Callable<Integer> {
             + out.resolve("report.json"));
       }
     } catch (IOException e) {
-      throw xcert.solvers.io.InputException.of("--out", "cannot write the report to " + out + ": "
+      throw xcert.solvers.errors.InputException.of("--out", "cannot write the report to " + out + ": "
           + e.getMessage());
     }
     return 0;

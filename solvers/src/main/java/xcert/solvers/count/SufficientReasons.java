@@ -12,7 +12,7 @@ import org.sat4j.specs.ContradictionException;
 import org.sat4j.specs.ISolver;
 import org.sat4j.specs.TimeoutException;
 import xcert.solvers.dist.ProductDistribution;
-import xcert.solvers.io.TooLargeException;
+import xcert.solvers.errors.TooLargeException;
 import xcert.solvers.model.Circuit;
 
 /**

@@ -19,7 +19,7 @@ import org.logicng.knowledgecompilation.bdds.orderings.ForceOrdering;
 import org.logicng.knowledgecompilation.dnnf.DnnfFactory;
 import org.logicng.knowledgecompilation.dnnf.datastructures.Dnnf;
 import xcert.solvers.dist.ProductDistribution;
-import xcert.solvers.io.TooLargeException;
+import xcert.solvers.errors.TooLargeException;
 import xcert.solvers.model.Circuit;
 
 /**

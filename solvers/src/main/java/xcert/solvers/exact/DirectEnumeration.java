@@ -6,7 +6,7 @@ import xcert.solvers.dist.EmpiricalDistribution;
 import xcert.solvers.dist.FeatureSupport;
 import xcert.solvers.dist.ProductDistribution;
 import xcert.solvers.dist.ReferenceDistribution;
-import xcert.solvers.io.TooLargeException;
+import xcert.solvers.errors.TooLargeException;
 import xcert.solvers.model.Model;
 import xcert.solvers.result.Scalar;
 

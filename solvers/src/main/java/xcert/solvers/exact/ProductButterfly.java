@@ -5,7 +5,7 @@ import java.util.stream.IntStream;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.solvers.dist.FeatureSupport;
 import xcert.solvers.dist.ProductDistribution;
-import xcert.solvers.io.TooLargeException;
+import xcert.solvers.errors.TooLargeException;
 import xcert.solvers.model.Circuit;
 import xcert.solvers.model.Model;
 import xcert.solvers.model.TruthTable;

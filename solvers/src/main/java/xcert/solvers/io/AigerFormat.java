@@ -1,5 +1,7 @@
 package xcert.solvers.io;
 
+import xcert.solvers.errors.InputException;
+import xcert.solvers.errors.TooLargeException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;

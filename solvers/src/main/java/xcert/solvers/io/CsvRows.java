@@ -1,5 +1,6 @@
 package xcert.solvers.io;
 
+import xcert.solvers.errors.InputException;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package xcert.solvers.io;
 
+import xcert.solvers.errors.InputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package xcert.solvers.io;
 
+import xcert.solvers.errors.InputException;
+
 /**
  * The command-line option {@code --set}: a set S ⊆ [d] of features (SPEC section 1: "S ⊆ [d]") as a
  * bit mask, bit i-1 for feature i. Written {@code 1,3,5}, with ranges {@code 2-4}, optionally in

@@ -1,5 +1,6 @@
 package xcert.solvers.io;
 
+import xcert.solvers.errors.InputException;
 import java.util.regex.Pattern;
 
 /**

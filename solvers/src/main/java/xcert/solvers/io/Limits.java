@@ -1,5 +1,7 @@
 package xcert.solvers.io;
 
+import xcert.solvers.errors.TooLargeException;
+
 /**
  * Size limits the readers enforce before allocating, so that a header such as {@code p cnf 2000000000 1}
  * or {@code aag 999999999 …} is refused with a one-line message instead of exhausting memory.

@@ -1,5 +1,6 @@
 package xcert.solvers.io;
 
+import xcert.solvers.errors.InputException;
 import java.io.IOException;
 import java.io.Reader;
 

@@ -1,5 +1,6 @@
 package xcert.solvers.io;
 
+import xcert.solvers.errors.InputException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package xcert.solvers.model;
 
 import java.util.stream.IntStream;
-import xcert.solvers.io.TooLargeException;
+import xcert.solvers.errors.TooLargeException;
 
 /**
  * The value of a circuit's output on every point of a 2^d grid, packed 64 points per word and

@@ -1,6 +1,6 @@
 package xcert.solvers.setfn;
 
-import xcert.solvers.io.TooLargeException;
+import xcert.solvers.errors.TooLargeException;
 
 /** Checks, before an allocation, that the JVM has room for it, and refuses with the sizes if not. */
 public final class MemoryBudget {

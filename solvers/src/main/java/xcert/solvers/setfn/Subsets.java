@@ -87,7 +87,7 @@ public final class Subsets {
   /** Checks that a table over 2^d subsets may be built at all (int indices). */
   public static void checkTableDimension(int d) {
     if (d > MAX_TABLE_D) {
-      throw new xcert.solvers.io.TooLargeException("a table over all subsets of d=" + d
+      throw new xcert.solvers.errors.TooLargeException("a table over all subsets of d=" + d
           + " features has 2^" + d + " entries; tables stop at d=" + MAX_TABLE_D
           + " (use the counting queries for single sets of wide circuits)");
     }

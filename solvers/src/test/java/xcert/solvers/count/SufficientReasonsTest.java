@@ -19,7 +19,7 @@ import java.util.Set;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 import xcert.solvers.dist.ProductDistribution;
-import xcert.solvers.io.TooLargeException;
+import xcert.solvers.errors.TooLargeException;
 import xcert.solvers.model.Circuit;
 
 class SufficientReasonsTest {

@@ -17,7 +17,7 @@ import java.util.Random;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 import xcert.solvers.dist.ProductDistribution;
-import xcert.solvers.io.TooLargeException;
+import xcert.solvers.errors.TooLargeException;
 import xcert.solvers.model.Circuit;
 
 class WeightedModelCounterTest {

@@ -1,5 +1,7 @@
 package xcert.solvers.io;
 
+import xcert.solvers.errors.InputException;
+import xcert.solvers.errors.TooLargeException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

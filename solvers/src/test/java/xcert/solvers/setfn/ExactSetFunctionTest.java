@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
-import xcert.solvers.io.TooLargeException;
+import xcert.solvers.errors.TooLargeException;
 
 /** Exact set functions: the BigInteger fallback on overflow, exact thresholds, closures, refusals. */
 class ExactSetFunctionTest {

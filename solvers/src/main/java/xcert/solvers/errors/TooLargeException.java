@@ -1,4 +1,4 @@
-package xcert.solvers.io;
+package xcert.solvers.errors;
 
 /**
  * A question too large to answer the way it was asked, refused before memory is taken. The message

@@ -1,4 +1,4 @@
-package xcert.solvers.io;
+package xcert.solvers.errors;
 
 /**
  * Bad input, reported as one line: where (a file or an option, with line and column where there is
