@@ -4,11 +4,7 @@ import xcert.solvers.errors.InputException;
 import xcert.solvers.errors.TooLargeException;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -64,20 +60,12 @@ public final class AigerFormat {
 
   /** Writes c to a file as AIGER ASCII (UTF-8, which for AIGER's content is ASCII). */
   public static void write(Circuit c, Path file) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      write(c, w);
-    }
+    Sources.toFile(file, w -> write(c, w));
   }
 
   /** c as AIGER ASCII text. */
   public static String toString(Circuit c) {
-    StringWriter w = new StringWriter();
-    try {
-      write(c, w);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return w.toString();
+    return Sources.render(w -> write(c, w));
   }
 
   // ------------------------------------------------------------------------------------------------

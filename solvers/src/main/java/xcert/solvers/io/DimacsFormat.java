@@ -4,11 +4,7 @@ import xcert.solvers.errors.InputException;
 import xcert.solvers.errors.TooLargeException;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -191,20 +187,12 @@ public final class DimacsFormat {
   /** Writes a CNF-shaped circuit to a file as DIMACS CNF. */
   public static void write(Circuit c, Path file) throws IOException {
     Cnf cnf = toClauses(c);
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      writeClauses(cnf, w);
-    }
+    Sources.toFile(file, w -> writeClauses(cnf, w));
   }
 
   /** A CNF-shaped circuit as DIMACS CNF text. */
   public static String toString(Circuit c) {
-    StringWriter w = new StringWriter();
-    try {
-      write(c, w);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return w.toString();
+    return Sources.render(w -> write(c, w));
   }
 
   /** Writes clauses as DIMACS CNF: the p line, then one clause per line ended by 0. */

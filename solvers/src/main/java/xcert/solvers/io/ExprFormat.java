@@ -4,8 +4,6 @@ import xcert.solvers.errors.InputException;
 import xcert.solvers.errors.TooLargeException;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -84,28 +84,4 @@ public final class FeatureSet {
     }
     return (int) i;
   }
-
-  /** The set as text: {@code {1,3,5}}, or {@code {}} for the empty set. */
-  public static String format(long mask) {
-    StringBuilder sb = new StringBuilder("{");
-    for (int i : toList(mask)) {
-      if (sb.length() > 1) {
-        sb.append(',');
-      }
-      sb.append(i);
-    }
-    return sb.append('}').toString();
-  }
-
-  /** The 1-based indices of the features in the set, increasing. */
-  public static int[] toList(long mask) {
-    int[] out = new int[Long.bitCount(mask)];
-    int k = 0;
-    long m = mask;
-    while (m != 0) {
-      out[k++] = Long.numberOfTrailingZeros(m) + 1;
-      m &= m - 1;
-    }
-    return out;
-  }
 }

@@ -4,11 +4,7 @@ import xcert.solvers.errors.InputException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -307,20 +303,12 @@ public final class ReluJsonFormat {
 
   /** Writes a network to a JSON file. */
   public static void write(ReluNetwork net, Path file) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      write(net, w);
-    }
+    Sources.toFile(file, w -> write(net, w));
   }
 
   /** A network as JSON text. */
   public static String toString(ReluNetwork net) {
-    StringWriter w = new StringWriter();
-    try {
-      write(net, w);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return w.toString();
+    return Sources.render(w -> write(net, w));
   }
 
   /** The shortest decimal that reads back as the same double (valid JSON: finite only). */

@@ -19,6 +19,31 @@ final class Sources {
   private Sources() {}
 
   /** The name errors use for a file: the path as the user gave it. */
+  /** Something that writes text to a Writer. */
+  @FunctionalInterface
+  interface WriteAction {
+    void writeTo(java.io.Writer out) throws java.io.IOException;
+  }
+
+  /** The text a writer action produces (writing to memory cannot fail). */
+  static String render(WriteAction action) {
+    java.io.StringWriter w = new java.io.StringWriter();
+    try {
+      action.writeTo(w);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return w.toString();
+  }
+
+  /** Runs a writer action on a UTF-8 file. */
+  static void toFile(Path file, WriteAction action) throws java.io.IOException {
+    try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(file,
+        java.nio.charset.StandardCharsets.UTF_8)) {
+      action.writeTo(w);
+    }
+  }
+
   static String name(Path p) {
     return p.toString();
   }

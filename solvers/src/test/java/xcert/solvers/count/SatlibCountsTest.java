@@ -21,14 +21,7 @@ import xcert.solvers.model.Circuit;
 class SatlibCountsTest {
 
   static Path satlib() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !Files.isDirectory(dir.resolve("data/satlib"))) {
-      dir = dir.getParent();
-    }
-    if (dir == null) {
-      throw new AssertionError("data/satlib not found above " + Path.of("").toAbsolutePath());
-    }
-    return dir.resolve("data/satlib");
+    return xcert.solvers.TestData.satlib();
   }
 
   @Test

@@ -61,14 +61,7 @@ class DimacsFormatTest {
   // ---------------------------------------------------------------- SATLIB
 
   static Path satlib() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !Files.isDirectory(dir.resolve("data/satlib"))) {
-      dir = dir.getParent();
-    }
-    if (dir == null) {
-      throw new AssertionError("data/satlib not found above " + Path.of("").toAbsolutePath());
-    }
-    return dir.resolve("data/satlib");
+    return xcert.solvers.TestData.satlib();
   }
 
   private static List<Path> files(String folder) throws IOException {

@@ -1,5 +1,7 @@
 package xcert.solvers.io;
 
+import xcert.solvers.setfn.Subsets;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static xcert.solvers.io.IoAssertions.assertInputError;
@@ -25,13 +27,13 @@ class FeatureSetTest {
 
   @Test
   void formatAndList() {
-    assertEquals("{1,3,5}", FeatureSet.format(0b10101L));
-    assertEquals("{}", FeatureSet.format(0L));
-    assertEquals("{64}", FeatureSet.format(1L << 63));
-    assertArrayEquals(new int[] {2, 3, 4}, FeatureSet.toList(0b1110L));
-    assertArrayEquals(new int[0], FeatureSet.toList(0L));
+    assertEquals("{1,3,5}", Subsets.format(0b10101L));
+    assertEquals("{}", Subsets.format(0L));
+    assertEquals("{64}", Subsets.format(1L << 63));
+    assertArrayEquals(new int[] {2, 3, 4}, Subsets.toFeatures(0b1110L));
+    assertArrayEquals(new int[0], Subsets.toFeatures(0L));
     for (long m = 0; m < 1 << 7; m++) {
-      assertEquals(m, FeatureSet.parse(FeatureSet.format(m), 7), "round trip of " + m);
+      assertEquals(m, FeatureSet.parse(Subsets.format(m), 7), "round trip of " + m);
     }
   }
 
