@@ -188,11 +188,21 @@ final class ExactCommand implements Callable<Integer> {
   }
 
   private static void checkCompatible(Model model, double[] x, ReferenceDistribution v) {
+    if (model.requiresBinaryInputs()) {
+      for (int i = 0; i < x.length; i++) {
+        if (x[i] != 0.0 && x[i] != 1.0) {
+          throw InputException.of("--x", "a circuit takes 0/1 inputs; x_" + (i + 1) + " = " + x[i]);
+        }
+      }
+      if (!v.isBinary()) {
+        throw InputException.of("--dist", "a circuit takes 0/1 inputs, but " + v.describe()
+            + " gives other values");
+      }
+    }
     try {
       RestrictedPredictions.checkCompatible(model, x, v);
     } catch (IllegalArgumentException e) {
-      throw InputException.of(model.requiresBinaryInputs() && v.isBinary() ? "--x" : "--dist",
-          e.getMessage());
+      throw InputException.of("--dist", e.getMessage());
     }
   }
 

@@ -146,10 +146,14 @@ public final class Seed004Claims {
     int pairs = 0;
     int nested = 0;
     Verdict[] out = new Verdict[3];
+    List<List<Integer>> necByTau = new ArrayList<>();
+    for (int t2 = 0; t2 <= d; t2++) {
+      necByTau.add(t2 == 0 ? List.of() : exactSize(sn.solveNecessity(t2), t2));
+    }
     for (int t1 = 1; t1 <= d && pairs < MAX_PAIRS; t1++) {
       List<Integer> sufSets = exactSize(sn.solveSufficiency(t1), t1);
       for (int t2 = 1; t2 <= d && pairs < MAX_PAIRS; t2++) {
-        List<Integer> necSets = exactSize(sn.solveNecessity(t2), t2);
+        List<Integer> necSets = necByTau.get(t2);
         for (int a : sufSets) {
           for (int b : necSets) {
             BigFraction eps = max(sn.superSufficiencyLevel().exactAt(a),

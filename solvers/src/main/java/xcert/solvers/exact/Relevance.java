@@ -24,7 +24,6 @@ public final class Relevance {
           + "returns real scores (give a ReLU network a threshold to make it a classifier)");
     }
     this.table = table;
-    int d = table.dimension();
     Scalar fx = table.fx();
     this.label = fx.value() == 1.0;
     this.probability = label ? table.values()
