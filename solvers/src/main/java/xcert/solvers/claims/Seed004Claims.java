@@ -140,30 +140,38 @@ public final class Seed004Claims {
     BigFraction half = sn.baselineGap().exact().divide(2);
     SetFunction uni = sn.deltaUni(alpha);
     Optimum[] uniOpt = new Optimum[d + 1];
+    BigFraction[] best = new BigFraction[d + 1];
+    long[] sizes = new long[d + 1]; // bit k: some optimal set at budget τ has size k
     for (int tau = 0; tau <= d; tau++) {
       uniOpt[tau] = SubsetSearch.minimize(uni, tau);
+      best[tau] = uniOpt[tau].value().exact();
+      for (int s : uniOpt[tau].sets()) {
+        sizes[tau] |= 1L << Integer.bitCount(s);
+      }
     }
     int pairs = 0;
     int nested = 0;
     Verdict[] out = new Verdict[3];
+    // ε = max(level(S_suf), level(S_nec)) < ρ₀/2 needs both levels below ρ₀/2: keep only those
+    List<List<Integer>> sufByTau = new ArrayList<>();
     List<List<Integer>> necByTau = new ArrayList<>();
-    for (int t2 = 0; t2 <= d; t2++) {
-      necByTau.add(t2 == 0 ? List.of() : exactSize(sn.solveNecessity(t2), t2));
+    for (int tau = 0; tau <= d; tau++) {
+      sufByTau.add(tau == 0 ? List.of()
+          : below(exactSize(sn.solveSufficiency(tau), tau), sn.superSufficiencyLevel(), half));
+      necByTau.add(tau == 0 ? List.of()
+          : below(exactSize(sn.solveNecessity(tau), tau), sn.superNecessityLevel(), half));
     }
     for (int t1 = 1; t1 <= d && pairs < MAX_PAIRS; t1++) {
-      List<Integer> sufSets = exactSize(sn.solveSufficiency(t1), t1);
+      List<Integer> sufSets = sufByTau.get(t1);
       for (int t2 = 1; t2 <= d && pairs < MAX_PAIRS; t2++) {
         List<Integer> necSets = necByTau.get(t2);
         for (int a : sufSets) {
           for (int b : necSets) {
-            BigFraction eps = max(sn.superSufficiencyLevel().exactAt(a),
-                sn.superNecessityLevel().exactAt(b));
-            if (eps.compareTo(half) >= 0) {
-              continue; // no ε < ρ₀/2 makes a super-sufficient and b super-necessary
-            }
             if (++pairs > MAX_PAIRS) {
               break;
             }
+            BigFraction eps = max(sn.superSufficiencyLevel().exactAt(a),
+                sn.superNecessityLevel().exactAt(b));
             String where = "S_suf=" + Subsets.format(a) + " (τ1=" + t1 + "), S_nec="
                 + Subsets.format(b) + " (τ2=" + t2 + "), ε=" + fmt(eps) + ", α=" + fmt(alpha);
             int u = a | b;
@@ -174,7 +182,7 @@ public final class Seed004Claims {
               out[0] = Verdict.fails(construction, where + ": S_suf ∪ S_nec = " + Subsets.format(u)
                   + " has Δuni=" + fmt(uni.exactAt(u)) + ", size " + Integer.bitCount(u));
             }
-            if (out[1] == null && !literalHolds(uni, uniOpt, eps, lo, hi)) {
+            if (out[1] == null && !literalHolds(best, sizes, eps, lo, hi)) {
               out[1] = Verdict.fails(literal, where + ": no optimal set of P_uni at any budget in ["
                   + lo + ", " + d + "] has Δuni ≤ ε and size in [" + lo + ", " + hi + ")"
                   + "; optima: " + describeOptima(uniOpt, lo, d));
@@ -182,7 +190,7 @@ public final class Seed004Claims {
             if ((a & ~b) == 0 || (b & ~a) == 0) {
               nested++;
               int expected = (a & ~b) == 0 ? b : a;
-              if (out[2] == null && !isOptimalAtSomeBudget(uniOpt, expected, lo, d)) {
+              if (out[2] == null && !isOptimalAtSomeBudget(uni, best, expected, lo, d)) {
                 out[2] = Verdict.fails(furthermore, where + ": " + Subsets.format(expected)
                     + " (Δuni=" + fmt(uni.exactAt(expected)) + ") is not optimal for P_uni at any "
                     + "budget in [" + lo + ", " + d + "]; optima: " + describeOptima(uniOpt, lo, d));
@@ -211,22 +219,26 @@ public final class Seed004Claims {
     return out;
   }
 
-  private static boolean literalHolds(SetFunction uni, Optimum[] uniOpt, BigFraction eps, int lo,
+  /**
+   * Some optimal set of P_uni at some budget τ ≥ lo has Δuni ≤ ε and a size in [lo, hi). Every
+   * optimal set at budget τ has the value best[τ]; sizes[τ] has bit k when one of them has size k.
+   */
+  private static boolean literalHolds(BigFraction[] best, long[] sizes, BigFraction eps, int lo,
       int hi) {
-    for (int tau = lo; tau < uniOpt.length; tau++) {
-      for (int s : uniOpt[tau].sets()) {
-        int size = Integer.bitCount(s);
-        if (uni.compareTo(s, eps) <= 0 && size >= lo && size < hi) {
-          return true;
-        }
+    long range = (hi >= 63 ? -1L : (1L << hi) - 1) & ~((1L << lo) - 1);
+    for (int tau = lo; tau < best.length; tau++) {
+      if (best[tau].compareTo(eps) <= 0 && (sizes[tau] & range) != 0) {
+        return true;
       }
     }
     return false;
   }
 
-  private static boolean isOptimalAtSomeBudget(Optimum[] uniOpt, int s, int lo, int hi) {
-    for (int tau = lo; tau <= hi && tau < uniOpt.length; tau++) {
-      if (uniOpt[tau].contains(s)) {
+  /** S is optimal for P_uni at budget τ iff |S| ≤ τ and Δuni(S) equals the optimum at τ. */
+  private static boolean isOptimalAtSomeBudget(SetFunction uni, BigFraction[] best, int s, int lo,
+      int hi) {
+    for (int tau = Math.max(lo, Integer.bitCount(s)); tau <= hi && tau < best.length; tau++) {
+      if (uni.compareTo(s, best[tau]) == 0) {
         return true;
       }
     }
@@ -249,6 +261,17 @@ public final class Seed004Claims {
       sb.append("; ");
     }
     return sb.toString();
+  }
+
+  /** The sets whose level is below the bound. */
+  private static List<Integer> below(List<Integer> sets, SetFunction level, BigFraction bound) {
+    List<Integer> out = new ArrayList<>();
+    for (int s : sets) {
+      if (level.compareTo(s, bound) < 0) {
+        out.add(s);
+      }
+    }
+    return out;
   }
 
   private static List<Integer> exactSize(Optimum o, int size) {
