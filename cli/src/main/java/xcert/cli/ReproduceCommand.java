@@ -55,6 +55,15 @@ final class ReproduceCommand implements Callable<Integer> {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("full", full);
     StringBuilder text = new StringBuilder();
+    List<String> ids = sections().stream().map(ReportSection::id).toList();
+    if (only != null) {
+      for (String id : only) {
+        if (!ids.contains(id)) {
+          throw xcert.solvers.errors.InputException.of("--only", "unknown section '" + id
+              + "'; expected one of " + String.join(", ", ids));
+        }
+      }
+    }
     for (ReportSection s : sections()) {
       if (only != null && !only.contains(s.id())) {
         continue;

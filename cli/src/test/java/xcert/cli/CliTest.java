@@ -182,6 +182,8 @@ class CliTest {
     assertOneLineError(run("exact", "fs", "--model", m, "--x", "1,2,0"), "0/1");
     assertOneLineError(run("exact", "sufficiency", "--model", m), "--set");
     assertOneLineError(run("bench", "nothing"), "nothing");
+    assertOneLineError(run("reproduce", "--only", "nosuch", "--out", dir.toString()), "--only",
+        "nosuch");
   }
 
   @Test
