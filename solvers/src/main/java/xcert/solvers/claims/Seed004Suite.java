@@ -57,26 +57,27 @@ public final class Seed004Suite {
     int total = c.circuits() + c.symmetric() + c.relus() + c.joints();
     int done = 0;
     long next = System.nanoTime();
-    for (int k = 0; k < c.circuits(); k++) {
-      long s = c.seed() + k;
-      SplittableRandom r = new SplittableRandom(s);
-      int d = 2 + r.nextInt(c.maxD() - 1);
-      checkInstance(RandomInstances.circuitInstance(s, d, 1 + r.nextInt(3 * d)), tally, s);
-      next = report(progress, ++done, total, next);
-    }
-    for (int k = 0; k < c.symmetric(); k++) {
-      long s = c.seed() + 100_000 + k;
-      SplittableRandom r = new SplittableRandom(s);
-      int d = 2 + r.nextInt(c.maxD() - 1);
-      checkInstance(RandomInstances.symmetricCircuitInstance(s, d, 1 + r.nextInt(3 * d)), tally, s);
-      next = report(progress, ++done, total, next);
-    }
-    for (int k = 0; k < c.relus(); k++) {
-      long s = c.seed() + 200_000 + k;
-      SplittableRandom r = new SplittableRandom(s);
-      int d = 2 + r.nextInt(Math.min(c.maxD(), 8) - 1);
-      checkInstance(RandomInstances.reluInstance(s, d, 2 + r.nextInt(3), r.nextBoolean()), tally, s);
-      next = report(progress, ++done, total, next);
+    int maxD = c.maxD();
+    int maxReluD = Math.min(maxD, 8);
+    Family[] families = {
+      (s, r) -> {
+        int d = 2 + r.nextInt(maxD - 1);
+        return RandomInstances.circuitInstance(s, d, 1 + r.nextInt(3 * d));
+      },
+      (s, r) -> {
+        int d = 2 + r.nextInt(maxD - 1);
+        return RandomInstances.symmetricCircuitInstance(s, d, 1 + r.nextInt(3 * d));
+      },
+      (s, r) -> RandomInstances.reluInstance(s, 2 + r.nextInt(maxReluD - 1), 2 + r.nextInt(3),
+          r.nextBoolean())
+    };
+    int[] counts = {c.circuits(), c.symmetric(), c.relus()};
+    for (int f = 0; f < families.length; f++) {
+      for (int k = 0; k < counts[f]; k++) {
+        long s = c.seed() + 100_000L * f + k;
+        checkInstance(families[f].make(s, new SplittableRandom(s)), tally, s);
+        next = report(progress, ++done, total, next);
+      }
     }
     for (int k = 0; k < c.joints(); k++) {
       long s = c.seed() + 300_000 + k;
@@ -94,6 +95,11 @@ public final class Seed004Suite {
       next = report(progress, ++done, total, next);
     }
     return tally;
+  }
+
+  /** Builds instance number s of a family from its seed and a generator seeded with it. */
+  private interface Family {
+    Instance make(long seed, SplittableRandom rnd);
   }
 
   private static long report(Consumer<String> progress, int done, int total, long next) {
