@@ -1,0 +1,205 @@
+package xcert.certificates.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.numbers.fraction.BigFraction;
+import xcert.certificates.orbit.OrbitCertificate;
+import xcert.solvers.errors.InputException;
+import xcert.solvers.num.Rationals;
+
+/**
+ * A certificate as a small text file that {@code xcert certify --check FILE} re-checks from scratch.
+ * Line-based, UTF-8, {@code #} starts a comment:
+ *
+ * <pre>
+ * xcert-certificate 1
+ * family binomial-insertion          # monomial-deletion | monomial-insertion | binomial-insertion
+ * d 20
+ * partition 6,8,6                    # binomial only: |S1|,|S2|,|S3|
+ * structure symmetric-binomial       # monomial | symmetric-binomial | binomial-product
+ * alpha 0 0                          # one exact rational per feature orbit
+ * z 137 1                            # class id and exact rational, one line per class with z ≠ 0
+ * z 145 -3/64
+ * optimum 128                        # the value the certificate claims
+ * </pre>
+ *
+ * <p>The header names the problem and the orbit structure, which the checker rebuilds itself; the
+ * numbers are exact rationals ("3/64", "-1", "0.25"). Class ids are those of the named structure
+ * (see its class documentation). Nothing in the file is trusted: the checker verifies the
+ * certificate on the orbits and, for d ≤ 26, lifted onto the full LP.
+ */
+public final class CertificateFile {
+
+  /** The first line of every certificate file. */
+  public static final String MAGIC = "xcert-certificate 1";
+
+  /**
+   * What a file says.
+   *
+   * @param header key/value lines before the numbers (family, d, partition, structure, …)
+   * @param certificate alpha and z
+   * @param claimedOptimum the optimum the file claims
+   */
+  public record Contents(Map<String, String> header, OrbitCertificate certificate,
+      BigFraction claimedOptimum) {}
+
+  private CertificateFile() {}
+
+  public static void write(Path file, Map<String, String> header, OrbitCertificate c,
+      BigFraction optimum) throws IOException {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      write(w, header, c, optimum);
+    }
+  }
+
+  public static void write(Writer w, Map<String, String> header, OrbitCertificate c,
+      BigFraction optimum) throws IOException {
+    w.write(MAGIC + "\n");
+    w.write("# " + c.method().replace('\n', ' ') + "\n");
+    for (Map.Entry<String, String> e : header.entrySet()) {
+      w.write(e.getKey() + " " + e.getValue() + "\n");
+    }
+    StringBuilder a = new StringBuilder("alpha");
+    for (BigFraction v : c.alpha()) {
+      a.append(' ').append(Rationals.format(v));
+    }
+    w.write(a + "\n");
+    long[] support = c.support();
+    BigFraction[] z = c.z();
+    for (int q = 0; q < support.length; q++) {
+      w.write("z " + support[q] + " " + Rationals.format(z[q]) + "\n");
+    }
+    w.write("optimum " + Rationals.format(optimum) + "\n");
+  }
+
+  public static Contents read(Path file) {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return read(file.toString(), r);
+    } catch (NoSuchFileException e) {
+      throw InputException.of(file.toString(), "file not found");
+    } catch (IOException e) {
+      throw InputException.of(file.toString(), "cannot read: " + e.getMessage());
+    }
+  }
+
+  public static Contents read(String source, Reader in) {
+    BufferedReader br = new BufferedReader(in);
+    Map<String, String> header = new LinkedHashMap<>();
+    BigFraction[] alpha = null;
+    List<Long> support = new ArrayList<>();
+    List<BigFraction> z = new ArrayList<>();
+    BigFraction optimum = null;
+    int lineNo = 0;
+    boolean magic = false;
+    try {
+      for (String raw = br.readLine(); raw != null; raw = br.readLine()) {
+        lineNo++;
+        int hash = raw.indexOf('#');
+        String line = (hash >= 0 ? raw.substring(0, hash) : raw).trim();
+        if (line.isEmpty()) {
+          continue;
+        }
+        if (!magic) {
+          if (!line.equals(MAGIC)) {
+            throw new InputException(source, lineNo, 1, "expected the first line '" + MAGIC
+                + "', found '" + line + "'");
+          }
+          magic = true;
+          continue;
+        }
+        String[] t = line.split("\\s+");
+        switch (t[0]) {
+          case "alpha" -> {
+            alpha = new BigFraction[t.length - 1];
+            for (int i = 1; i < t.length; i++) {
+              alpha[i - 1] = number(source, lineNo, t[i]);
+            }
+          }
+          case "z" -> {
+            if (t.length != 3) {
+              throw new InputException(source, lineNo, 1, "expected 'z CLASS VALUE'");
+            }
+            long o;
+            try {
+              o = Long.parseLong(t[1]);
+            } catch (NumberFormatException e) {
+              throw new InputException(source, lineNo, 3, "'" + t[1] + "' is not a class id");
+            }
+            if (!support.isEmpty() && o <= support.get(support.size() - 1)) {
+              throw new InputException(source, lineNo, 3, "class ids must increase; " + o
+                  + " follows " + support.get(support.size() - 1));
+            }
+            support.add(o);
+            z.add(number(source, lineNo, t[2]));
+          }
+          case "optimum" -> {
+            if (t.length != 2) {
+              throw new InputException(source, lineNo, 1, "expected 'optimum VALUE'");
+            }
+            optimum = number(source, lineNo, t[1]);
+          }
+          default -> {
+            if (t.length < 2) {
+              throw new InputException(source, lineNo, 1, "expected 'KEY VALUE', found '"
+                  + line + "'");
+            }
+            header.put(t[0], line.substring(t[0].length()).trim());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw InputException.of(source, "cannot read: " + e.getMessage());
+    }
+    if (!magic) {
+      throw InputException.of(source, "empty file; expected '" + MAGIC + "'");
+    }
+    if (alpha == null) {
+      throw InputException.of(source, "no 'alpha' line");
+    }
+    if (optimum == null) {
+      throw InputException.of(source, "no 'optimum' line");
+    }
+    OrbitCertificate c = new OrbitCertificate(alpha,
+        support.stream().mapToLong(Long::longValue).toArray(), z.toArray(new BigFraction[0]),
+        "read from " + source);
+    return new Contents(header, c, optimum);
+  }
+
+  private static BigFraction number(String source, int line, String text) {
+    try {
+      return Rationals.parse(text);
+    } catch (NumberFormatException e) {
+      throw new InputException(source, line, 1, e.getMessage());
+    }
+  }
+
+  /** A required header value. */
+  public static String require(Contents c, String source, String key) {
+    String v = c.header().get(key);
+    if (v == null) {
+      throw InputException.of(source, "the header lacks '" + key + "'");
+    }
+    return v;
+  }
+
+  /** A required integer header value. */
+  public static int requireInt(Contents c, String source, String key) {
+    String v = require(c, source, key);
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw InputException.of(source, "'" + key + " " + v + "' is not a whole number");
+    }
+  }
+
+}
