@@ -60,7 +60,7 @@ public final class MultilinearPolynomial {
     return new Builder().add(mask, coefficient).build(d);
   }
 
-  /** Collects terms, adding the coefficients of like terms. */
+  /** Collects the terms of a seed-002 multilinear model, adding the coefficients of like terms. */
   public static final class Builder {
     private final TreeMap<Long, BigFraction> sum = new TreeMap<>(TERM_ORDER);
 
