@@ -32,15 +32,22 @@ import xcert.solvers.setfn.MemoryBudget;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Benchmarks, reported as ratios against a baseline measured in the same run.",
         "",
-        "Example:",
-        "  xcert bench exact --d 16,20,24"})
+        "Examples:",
+        "  xcert bench exact --d 16,20,24",
+        "  xcert bench certificates"})
 final class BenchCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "WHAT", description = "what to benchmark: exact")
+  @Parameters(index = "0", paramLabel = "WHAT",
+      description = "what to benchmark: exact or certificates")
   String what;
+
+  @Option(names = "--baseline-d", split = ",", paramLabel = "D",
+      description = "certificates: d at which GLOP solves the full LP as the baseline "
+          + "(default 10,12,14)")
+  List<Integer> baselineDs = List.of(10, 12, 14);
 
   @Option(names = "--d", split = ",", paramLabel = "D",
       description = "numbers of variables (default 16,20,24,28)")
@@ -54,8 +61,18 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (what.equals("certificates")) {
+      for (int d : baselineDs) {
+        if (d < 3 || d > 20) {
+          throw InputException.of("--baseline-d", d + " is out of range; expected 3..20");
+        }
+      }
+      new CertificatesBench(spec, json, baselineDs).run();
+      return 0;
+    }
     if (!what.equals("exact")) {
-      throw InputException.of("WHAT", "unknown benchmark '" + what + "'; expected: exact");
+      throw InputException.of("WHAT", "unknown benchmark '" + what + "'; expected exact or "
+          + "certificates");
     }
     for (int d : ds) {
       if (d < 6 || d > 30) {

@@ -208,7 +208,10 @@ final class CertificatesSection implements ReportSection {
         "last"), partRows);
     md.append("### Binomial insertion under each partition rule (full LP)\n\n")
         .append(PARTITIONS).append("\n\n").append(markdown(partTable)).append('\n');
-    // 6. plot
+    // 6. Corollary 1, exhaustively
+    corollary1(md, text, json);
+    progress.accept("certificates: Corollary 1 done");
+    // 7. plot
     if (outDir != null) {
       try {
         java.nio.file.Files.createDirectories(outDir);
@@ -227,6 +230,74 @@ final class CertificatesSection implements ReportSection {
     json.put("lower_bound_validity", rowsToJson(validTable));
     return new Result(text.toString(), md.toString(), json);
   }
+
+  static final int COROLLARY_MAX = 16;
+
+  /** Corollary 1 under both readings, every S, d = 2..16; every failing S goes to a TSV file. */
+  private void corollary1(StringBuilder md, StringBuilder text, Map<String, Object> json) {
+    List<String> combos = new ArrayList<>();
+    Map<String, Map<Integer, Integer>> failing = new LinkedHashMap<>();
+    Map<String, Long> checked = new LinkedHashMap<>();
+    StringBuilder tsv = new StringBuilder("d\tpolynomial\tkind\treading\tS\terror\n");
+    for (int d = 2; d <= COROLLARY_MAX; d++) {
+      for (xcert.certificates.grouped.Corollary1Check.Outcome o
+          : xcert.certificates.grouped.Corollary1Check.run(d)) {
+        String key = o.polynomial().formula() + " | " + o.kind().word() + " | "
+            + o.reading().word();
+        if (!failing.containsKey(key)) {
+          combos.add(key);
+          failing.put(key, new LinkedHashMap<>());
+          checked.put(key, 0L);
+        }
+        failing.get(key).put(d, o.result().failing());
+        checked.merge(key, o.result().checked(), Long::sum);
+        for (var f : o.result().failures()) {
+          tsv.append(d).append('\t').append(o.polynomial().name()).append('\t')
+              .append(o.kind().word()).append('\t').append(o.reading().word()).append('\t')
+              .append(xcert.solvers.setfn.Subsets.format(f.set())).append('\t')
+              .append(Rationals.format(f.error())).append('\n');
+        }
+      }
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    for (String key : combos) {
+      Map<Integer, Integer> m = failing.get(key);
+      int total = m.values().stream().mapToInt(Integer::intValue).sum();
+      List<Integer> holds = new ArrayList<>();
+      m.forEach((d, n) -> {
+        if (n == 0) {
+          holds.add(d);
+        }
+      });
+      rows.add(List.of(key, checked.get(key), total, ranges(holds),
+          m.containsKey(COROLLARY_MAX) ? m.get(COROLLARY_MAX) : "—"));
+    }
+    Output.Rows table = new Output.Rows(List.of("polynomial | error | reading", "sets checked",
+        "sets with nonzero error", "d where the error is zero everywhere",
+        "failing sets at d=" + COROLLARY_MAX), rows);
+    String file = "corollary1-failures.tsv";
+    if (outDir != null) {
+      try {
+        java.nio.file.Files.createDirectories(outDir);
+        java.nio.file.Files.writeString(outDir.resolve(file), tsv);
+      } catch (IOException e) {
+        file = "(not written: " + e.getMessage() + ")";
+      }
+    }
+    md.append("### Grouped attributions: Corollary 1, every S, d = 2..").append(COROLLARY_MAX)
+        .append("\n\n").append(COROLLARY).append("\n\n").append(markdown(table))
+        .append("\nEvery failing S with its error: `").append(file).append("`.\n\n");
+    text.append(Output.renderRows(table)).append("(every failing S: ").append(file)
+        .append(")\n\n");
+    json.put("corollary1", rowsToJson(table));
+  }
+
+  private static final String COROLLARY = """
+      Corollary 1 claims zero deletion and insertion error for p1 = x1·…·xd with β1 = {([d], 1)}
+      and for the binomial p2 with β2 = {(S1∪S2, 1), (S2∪S3, 1)}, at x = 1. "printed" counts a
+      group's score when S ⊆ S_i, as Definitions 4 and 5 (Eq. 10–11) are printed; "prose" counts
+      it when all the group's members are inserted (S_i ⊆ S) or any is deleted (S_i ∩ S ≠ ∅), as
+      the text before the definitions says. Binomial parts follow the middle rule.""";
 
   static int minD(String fam) {
     return fam.equals(Families.BINOMIAL_INSERTION) ? 3 : 2;

@@ -33,12 +33,13 @@ import xcert.solvers.num.Rationals;
  */
 @Command(name = "certify", mixinStandardHelpOptions = true,
     description = {"Exact LP certificates for the insertion/deletion error bounds of seed 002.",
-        "FAMILY is monomial-deletion, monomial-insertion or binomial-insertion.",
+        "FAMILY is monomial-deletion, monomial-insertion, binomial-insertion or polynomial.",
         "",
         "Examples:",
         "  xcert certify monomial-deletion --d 2..20",
         "  xcert certify binomial-insertion --d 2..1000 --symmetric --json",
         "  xcert certify binomial-insertion --d 20 --partition first --out certs",
+        "  xcert certify polynomial --poly \"x1*x2 + 2*x2*x3*x4\" --kind insertion",
         "  xcert certify --check certs/binomial-insertion-d20.cert"})
 final class CertifyCommand implements Callable<Integer> {
 
@@ -46,8 +47,26 @@ final class CertifyCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "FAMILY",
-      description = "monomial-deletion, monomial-insertion or binomial-insertion")
+      description = "monomial-deletion, monomial-insertion, binomial-insertion or polynomial")
   String family;
+
+  @Option(names = "--poly", paramLabel = "EXPR",
+      description = "polynomial family: a multilinear polynomial, e.g. \"x1*x2 + 2*x2*x3*x4\"")
+  String poly;
+
+  @Option(names = "--x", paramLabel = "VALUES",
+      description = "polynomial family: the input, comma-separated rationals or a bit string "
+          + "(default: all ones)")
+  String xText;
+
+  @Option(names = "--kind", paramLabel = "K", defaultValue = "deletion",
+      description = "polynomial family: deletion (default) or insertion")
+  String kindText;
+
+  @Option(names = "--sets", paramLabel = "SETS", defaultValue = "all",
+      description = "polynomial family: all (default), size<=K, or a FILE listing sets "
+          + "(one per line: 1,3,5 or - for the empty set)")
+  String setsText;
 
   @Option(names = "--d", paramLabel = "RANGE", defaultValue = "2..20",
       description = "dimensions: 20, 2..20 or 2,4,8 (default 2..20)")
@@ -81,16 +100,22 @@ final class CertifyCommand implements Callable<Integer> {
       return checkFile();
     }
     if (family == null) {
-      throw InputException.of("FAMILY", "missing; expected monomial-deletion, monomial-insertion "
-          + "or binomial-insertion (or --check FILE)");
+      throw InputException.of("FAMILY", "missing; expected monomial-deletion, monomial-insertion, "
+          + "binomial-insertion or polynomial (or --check FILE)");
+    }
+    if (full && symmetric) {
+      throw InputException.of("--full", "choose one of --full and --symmetric");
+    }
+    if (family.equals(PolynomialCertify.FAMILY)) {
+      return new PolynomialCertify(this).run();
     }
     if (!List.of(Families.MONOMIAL_DELETION, Families.MONOMIAL_INSERTION,
         Families.BINOMIAL_INSERTION).contains(family)) {
       throw InputException.of("FAMILY", "unknown family '" + family + "'; expected "
-          + "monomial-deletion, monomial-insertion or binomial-insertion");
+          + "monomial-deletion, monomial-insertion, binomial-insertion or polynomial");
     }
-    if (full && symmetric) {
-      throw InputException.of("--full", "choose one of --full and --symmetric");
+    if (poly != null) {
+      throw InputException.of("--poly", "only the polynomial family takes --poly");
     }
     BinomialPartition.Rule rule = BinomialPartition.Rule.parse(partition);
     if (rule == null) {
@@ -247,6 +272,11 @@ final class CertifyCommand implements Callable<Integer> {
               + fam + "; expected symmetric-binomial or binomial-product");
         };
       }
+      case PolynomialCertify.FAMILY -> {
+        PolynomialCertify.Rebuilt r = PolynomialCertify.rebuild(c, src, d, structure);
+        problem = r.problem();
+        s = r.structure();
+      }
       default -> throw InputException.of(src, "unknown family '" + fam + "'");
     }
     if (c.certificate().alpha().length != s.featureOrbits()) {
@@ -278,6 +308,26 @@ final class CertifyCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().print(json ? o.toJson() + "\n" : o.toTable());
     return claim ? 0 : 1;
+  }
+
+  /** Prints one row per d as a table or JSON lines. */
+  void print(List<Map<String, Object>> rows) {
+    if (json) {
+      for (Map<String, Object> row : rows) {
+        Output line = new Output();
+        row.forEach(line::put);
+        spec.commandLine().getOut().println(line.toJson().replaceAll("\\s*\\n\\s*", " "));
+      }
+      return;
+    }
+    List<List<Object>> table = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      table.add(List.of(row.get("d"), row.get("optimum") == null ? "—" : row.get("optimum"),
+          row.get("certified"), String.format(Locale.ROOT, "%.3f s", (Double) row.get("seconds")),
+          row.get("method")));
+    }
+    spec.commandLine().getOut().print(Output.renderRows(new Output.Rows(List.of("d", "optimum",
+        "certified", "time", "method"), table)));
   }
 
   private static BinomialPartition parsePartition(String src, String text, int d) {
