@@ -37,7 +37,7 @@ import xcert.solvers.num.Rationals;
         "",
         "Examples:",
         "  xcert certify monomial-deletion --d 2..20",
-        "  xcert certify binomial-insertion --d 2..1000 --symmetric --json",
+        "  xcert certify binomial-insertion --d 3..1000 --symmetric --json",
         "  xcert certify binomial-insertion --d 20 --partition first --out certs",
         "  xcert certify polynomial --poly \"x1*x2 + 2*x2*x3*x4\" --kind insertion",
         "  xcert certify --check certs/binomial-insertion-d20.cert"})
