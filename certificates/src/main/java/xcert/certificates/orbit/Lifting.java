@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.certificates.check.Certificate;
 import xcert.certificates.check.DualVector;
+import xcert.solvers.num.Rationals;
 
 /**
  * Lifts an {@link OrbitCertificate} to a full certificate: α_i = a_{orbit(i)}, y_S = z_{class(S)}.
@@ -21,14 +22,14 @@ public final class Lifting {
     BigFraction[] a = c.alpha();
     for (int i = 0; i < d; i++) {
       BigFraction v = a[s.orbitOf(i)];
-      alpha[i] = numeratorOver(v, aDen).longValueExact();
+      alpha[i] = Rationals.numeratorOver(v, aDen).longValueExact();
     }
     BigInteger zDen = c.zDenominator();
     long[] support = c.support();
     BigFraction[] z = c.z();
     long[] zNum = new long[z.length];
     for (int q = 0; q < z.length; q++) {
-      zNum[q] = numeratorOver(z[q], zDen).longValueExact();
+      zNum[q] = Rationals.numeratorOver(z[q], zDen).longValueExact();
     }
     DualVector y = new DualVector(mask -> {
       long o = s.classOf(mask);
@@ -37,10 +38,5 @@ public final class Lifting {
     }, zDen);
     return new Certificate(alpha, aDen, y, c.method() + ", lifted from " + s.classCount()
         + " classes");
-  }
-
-  static BigInteger numeratorOver(BigFraction v, BigInteger den) {
-    BigInteger num = v.getDenominator().signum() < 0 ? v.getNumerator().negate() : v.getNumerator();
-    return num.multiply(den.divide(v.getDenominator().abs()));
   }
 }

@@ -3,6 +3,7 @@ package xcert.certificates.orbit;
 import java.math.BigInteger;
 import java.util.Arrays;
 import org.apache.commons.numbers.fraction.BigFraction;
+import xcert.solvers.num.Rationals;
 
 /**
  * A certificate on an {@link OrbitStructure}: one attribution value a_f per feature orbit and a dual
@@ -53,21 +54,11 @@ public record OrbitCertificate(BigFraction[] alpha, long[] support, BigFraction[
 
   /** The least common denominator of the z values. */
   public BigInteger zDenominator() {
-    BigInteger l = BigInteger.ONE;
-    for (BigFraction v : z) {
-      BigInteger den = v.getDenominator().abs();
-      l = l.divide(l.gcd(den)).multiply(den);
-    }
-    return l;
+    return Rationals.commonDenominator(Arrays.asList(z));
   }
 
   /** The least common denominator of the a values. */
   public BigInteger alphaDenominator() {
-    BigInteger l = BigInteger.ONE;
-    for (BigFraction v : alpha) {
-      BigInteger den = v.getDenominator().abs();
-      l = l.divide(l.gcd(den)).multiply(den);
-    }
-    return l;
+    return Rationals.commonDenominator(Arrays.asList(alpha));
   }
 }

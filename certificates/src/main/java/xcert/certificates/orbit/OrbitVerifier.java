@@ -51,8 +51,7 @@ public final class OrbitVerifier {
     BigInteger[] aBig = new BigInteger[nf];
     for (int f = 0; f < nf; f++) {
       BigFraction a = alpha[f];
-      BigInteger num = (a.getDenominator().signum() < 0 ? a.getNumerator().negate()
-          : a.getNumerator()).multiply(aDen.divide(a.getDenominator().abs()));
+      BigInteger num = Rationals.numeratorOver(a, aDen);
       aBig[f] = num;
       small &= num.bitLength() < 31;
       aNum[f] = num.longValue();
@@ -93,8 +92,7 @@ public final class OrbitVerifier {
       if (why == null && zo.abs().compareTo(BigFraction.ONE) > 0) {
         why = "|z| > 1 in class " + o + " (z = " + Rationals.format(zo) + ")";
       }
-      BigInteger zNum = (zo.getDenominator().signum() < 0 ? zo.getNumerator().negate()
-          : zo.getNumerator()).multiply(zDen.divide(zo.getDenominator().abs()));
+      BigInteger zNum = Rationals.numeratorOver(zo, zDen);
       BigInteger wz = s.multiplicity(o).multiply(zNum);
       lower = lower.add(wz.multiply(BigInteger.valueOf(s.target(o))));
       int[] k = s.counts(o);

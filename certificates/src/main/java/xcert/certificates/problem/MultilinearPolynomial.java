@@ -205,11 +205,6 @@ public final class MultilinearPolynomial {
 
   /** The least common multiple of the denominators of some rationals (1 for none). */
   static BigInteger lcmOfDenominators(Iterable<BigFraction> values) {
-    BigInteger l = BigInteger.ONE;
-    for (BigFraction v : values) {
-      BigInteger den = v.getDenominator().abs();
-      l = l.divide(l.gcd(den)).multiply(den);
-    }
-    return l;
+    return xcert.solvers.num.Rationals.commonDenominator(values);
   }
 }

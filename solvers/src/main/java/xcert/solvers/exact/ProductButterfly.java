@@ -9,6 +9,7 @@ import xcert.solvers.errors.TooLargeException;
 import xcert.solvers.model.Circuit;
 import xcert.solvers.model.Model;
 import xcert.solvers.model.TruthTable;
+import xcert.solvers.num.Rationals;
 import xcert.solvers.result.Provenance;
 import xcert.solvers.setfn.ExactSetFunction;
 import xcert.solvers.setfn.MemoryBudget;
@@ -199,18 +200,10 @@ final class ProductButterfly {
     BigFraction[] values = new BigFraction[(int) points];
     IntStream.range(0, values.length).parallel()
         .forEach(k -> values[k] = f.exactValue(grid.point(k)));
-    BigInteger lcm = BigInteger.ONE;
-    for (BigFraction val : values) {
-      lcm = lcm(lcm, val.getDenominator().abs());
-    }
-    final BigInteger l = lcm;
+    final BigInteger l = Rationals.commonDenominator(java.util.Arrays.asList(values));
     BigInteger[] t0 = new BigInteger[values.length];
-    IntStream.range(0, t0.length).parallel().forEach(k -> {
-      BigFraction val = values[k];
-      BigInteger num = val.getDenominator().signum() < 0 ? val.getNumerator().negate()
-          : val.getNumerator();
-      t0[k] = num.multiply(l.divide(val.getDenominator().abs()));
-    });
+    IntStream.range(0, t0.length).parallel()
+        .forEach(k -> t0[k] = Rationals.numeratorOver(values[k], l));
     BigInteger[] t = t0;
     for (int i = 0; i < d; i++) {
       t = grid.transformExact(t, i);

@@ -7,6 +7,7 @@ import xcert.solvers.dist.EmpiricalDistribution;
 import xcert.solvers.model.Circuit;
 import xcert.solvers.model.Model;
 import xcert.solvers.model.TruthTable;
+import xcert.solvers.num.Rationals;
 import xcert.solvers.result.Provenance;
 import xcert.solvers.setfn.ExactSetFunction;
 import xcert.solvers.setfn.MemoryBudget;
@@ -75,7 +76,7 @@ final class RowAverage {
       int diff = diffs[k];
       BigInteger c = BigInteger.valueOf(v.count(k));
       BigInteger[] scaled = new BigInteger[diff + 1];
-      forEachSubset(diff, t -> scaled[t] = numeratorOver(gk[t], l).multiply(c));
+      forEachSubset(diff, t -> scaled[t] = Rationals.numeratorOver(gk[t], l).multiply(c));
       IntStream.range(0, n).parallel().forEach(s -> sum[s] = sum[s].add(scaled[s & diff]));
     }
     BigInteger den = l.multiply(BigInteger.valueOf(v.rowCount()));
@@ -102,11 +103,6 @@ final class RowAverage {
         ExactSetFunction.ofLongs(d, sum, BigInteger.valueOf(v.rowCount())),
         Provenance.exact("bit-sliced evaluation of f(x_S, r_{S^c}) for each of "
             + v.distinctRowCount() + " distinct rows (n=" + v.rowCount() + ")"));
-  }
-
-  private static BigInteger numeratorOver(BigFraction v, BigInteger den) {
-    BigInteger num = v.getDenominator().signum() < 0 ? v.getNumerator().negate() : v.getNumerator();
-    return num.multiply(den.divide(v.getDenominator().abs()));
   }
 
   private static boolean[] bits(double[] v) {

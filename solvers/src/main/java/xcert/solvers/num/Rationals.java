@@ -81,6 +81,22 @@ public final class Rationals {
     return den.equals(BigInteger.ONE) ? num.toString() : num + "/" + den;
   }
 
+  /** The least common multiple of the denominators of some rationals (1 for none). */
+  public static BigInteger commonDenominator(Iterable<BigFraction> values) {
+    BigInteger l = BigInteger.ONE;
+    for (BigFraction v : values) {
+      BigInteger den = v.getDenominator().abs();
+      l = l.divide(l.gcd(den)).multiply(den);
+    }
+    return l;
+  }
+
+  /** The integer n with v = n / den; den must be a multiple of v's denominator. */
+  public static BigInteger numeratorOver(BigFraction v, BigInteger den) {
+    BigInteger num = v.getDenominator().signum() < 0 ? v.getNumerator().negate() : v.getNumerator();
+    return num.multiply(den.divide(v.getDenominator().abs()));
+  }
+
   /** The double nearest to num/den, correctly rounded. */
   public static double toDouble(BigInteger num, BigInteger den) {
     return BigFraction.of(num, den).doubleValue();

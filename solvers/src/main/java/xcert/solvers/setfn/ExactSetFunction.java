@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import org.apache.commons.numbers.fraction.BigFraction;
+import xcert.solvers.num.Rationals;
 
 /**
  * An exact set function: value(S) = N[S] / D with integer numerators and one positive common
@@ -87,18 +88,9 @@ public final class ExactSetFunction extends SetFunction {
    * numerators are longs where they fit.
    */
   public static ExactSetFunction ofFractions(int d, BigFraction[] values) {
-    BigInteger lcm = BigInteger.ONE;
-    for (BigFraction v : values) {
-      BigInteger den = positiveDenominator(v);
-      lcm = lcm.divide(lcm.gcd(den)).multiply(den);
-    }
-    final BigInteger l = lcm;
-    return tabulate(d, l, s -> bigNumeratorOver(values[s], l).longValueExact(),
-        s -> bigNumeratorOver(values[s], l));
-  }
-
-  private static BigInteger bigNumeratorOver(BigFraction v, BigInteger den) {
-    return signedNumerator(v).multiply(den.divide(positiveDenominator(v)));
+    final BigInteger l = Rationals.commonDenominator(java.util.Arrays.asList(values));
+    return tabulate(d, l, s -> Rationals.numeratorOver(values[s], l).longValueExact(),
+        s -> Rationals.numeratorOver(values[s], l));
   }
 
   @Override
