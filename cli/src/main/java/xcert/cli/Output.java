@@ -205,6 +205,8 @@ final class Output {
       g.writeNumber(i);
     } else if (v instanceof Long l) {
       g.writeNumber(l);
+    } else if (v instanceof java.math.BigInteger b) {
+      g.writeNumber(b);
     } else if (v instanceof Double d) {
       writeNumber(g, d);
     } else if (v instanceof double[] a) {

@@ -78,21 +78,35 @@ public final class ModularCounter {
   }
 
   private BigFraction combine(Circuit.Op op, int[] ch) {
-    BigFraction acc = switch (op) {
-      case AND -> BigFraction.ONE;
-      case OR -> BigFraction.ONE; // product of (1 − P)
-      default -> BigFraction.ZERO; // XOR
-    };
-    for (int x : ch) {
-      BigFraction px = prob(x);
-      acc = switch (op) {
-        case AND -> acc.multiply(px);
-        case OR -> acc.multiply(BigFraction.ONE.subtract(px));
-        default -> acc.multiply(BigFraction.ONE.subtract(px))
+    if (op == Circuit.Op.XOR) {
+      BigFraction acc = BigFraction.ZERO;
+      for (int x : ch) {
+        BigFraction px = prob(x);
+        acc = acc.multiply(BigFraction.ONE.subtract(px))
             .add(px.multiply(BigFraction.ONE.subtract(acc)));
-      };
+      }
+      return acc;
     }
-    return op == Circuit.Op.OR ? BigFraction.ONE.subtract(acc) : acc;
+    // AND: product of P(child); OR: 1 − product of (1 − P(child)); a balanced product tree keeps a
+    // gate with hundreds of thousands of children near-linear
+    BigFraction[] factors = new BigFraction[ch.length];
+    for (int k = 0; k < ch.length; k++) {
+      BigFraction px = prob(ch[k]);
+      factors[k] = op == Circuit.Op.AND ? px : BigFraction.ONE.subtract(px);
+    }
+    BigFraction product = product(factors, 0, factors.length);
+    return op == Circuit.Op.OR ? BigFraction.ONE.subtract(product) : product;
+  }
+
+  private static BigFraction product(BigFraction[] f, int from, int to) {
+    if (to - from == 0) {
+      return BigFraction.ONE;
+    }
+    if (to - from == 1) {
+      return f[from];
+    }
+    int mid = (from + to) >>> 1;
+    return product(f, from, mid).multiply(product(f, mid, to));
   }
 
   /** True when no input lies in the supports of two different children. */
@@ -116,6 +130,9 @@ public final class ModularCounter {
     int[] s = supports.get(n);
     if (s != null) {
       return s;
+    }
+    if (c.op(n) == Circuit.Op.INPUT) {
+      return new int[] {n};
     }
     BitSet seen = new BitSet();
     BitSet inputs = new BitSet();

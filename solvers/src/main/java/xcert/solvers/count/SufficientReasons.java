@@ -205,21 +205,43 @@ public final class SufficientReasons {
     return true;
   }
 
-  /** Removes repeated literals; null for a tautology. */
-  private static int[] clean(int[] clause) {
+  /** Removes repeated literals; null for a tautology. Linear-logarithmic in the clause length. */
+  static int[] clean(int[] clause) {
+    if (clause.length <= 16) {
+      int[] out = new int[clause.length];
+      int m = 0;
+      outer:
+      for (int lit : clause) {
+        for (int j = 0; j < m; j++) {
+          if (out[j] == lit) {
+            continue outer;
+          }
+          if (out[j] == -lit) {
+            return null;
+          }
+        }
+        out[m++] = lit;
+      }
+      return java.util.Arrays.copyOf(out, m);
+    }
+    // wide clauses (a gate with hundreds of thousands of children): sort by variable
+    long[] keyed = new long[clause.length];
+    for (int j = 0; j < clause.length; j++) {
+      int lit = clause[j];
+      keyed[j] = ((long) Math.abs(lit) << 1) | (lit < 0 ? 1 : 0);
+    }
+    java.util.Arrays.sort(keyed);
     int[] out = new int[clause.length];
     int m = 0;
-    outer:
-    for (int lit : clause) {
-      for (int j = 0; j < m; j++) {
-        if (out[j] == lit) {
-          continue outer;
-        }
-        if (out[j] == -lit) {
-          return null;
-        }
+    for (int j = 0; j < keyed.length; j++) {
+      if (j > 0 && keyed[j] == keyed[j - 1]) {
+        continue;
       }
-      out[m++] = lit;
+      if (j > 0 && keyed[j] >>> 1 == keyed[j - 1] >>> 1) {
+        return null;
+      }
+      int var = (int) (keyed[j] >>> 1);
+      out[m++] = (keyed[j] & 1) != 0 ? -var : var;
     }
     return java.util.Arrays.copyOf(out, m);
   }

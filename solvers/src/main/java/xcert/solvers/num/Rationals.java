@@ -12,6 +12,9 @@ public final class Rationals {
 
   private Rationals() {}
 
+  /** Largest |exponent| a decimal may have: 10^1000 is already far beyond any meaningful input. */
+  public static final int MAX_DECIMAL_EXPONENT = 1000;
+
   /**
    * Parses "3/8", "-2", "0.375", "1e-3" exactly.
    *
@@ -32,9 +35,15 @@ public final class Rationals {
         }
         return BigFraction.of(num, den);
       }
-      return fromDecimal(new BigDecimal(s));
+      BigDecimal dec = new BigDecimal(s);
+      if (Math.abs((long) dec.scale()) > MAX_DECIMAL_EXPONENT) {
+        throw new NumberFormatException("'" + text + "' has a decimal exponent beyond "
+            + MAX_DECIMAL_EXPONENT + "; write it as a fraction");
+      }
+      return fromDecimal(dec);
     } catch (NumberFormatException e) {
-      if (e.getMessage() != null && e.getMessage().startsWith("zero denominator")) {
+      if (e.getMessage() != null && (e.getMessage().startsWith("zero denominator")
+          || e.getMessage().contains("decimal exponent"))) {
         throw e;
       }
       throw new NumberFormatException("'" + text + "' is not a number (expected e.g. 3/8 or 0.375)");

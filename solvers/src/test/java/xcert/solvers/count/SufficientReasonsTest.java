@@ -303,4 +303,34 @@ class SufficientReasonsTest {
     assertEquals(d, m.size());
     assertEquals(1, m.sets().size());
   }
+
+  /** Clause cleaning, short and wide: tautologies vanish, repeats go, nothing else changes. */
+  @Test
+  void cleanedClausesKeepTheirLiteralsOnce() {
+    qt().withFixedSeed(41L).withExamples(400)
+        .forAll(integers().between(1, 80), integers().between(1, 40), longs().all())
+        .checkAssert((len, vars, seed) -> {
+          Random r = new Random(seed);
+          int[] clause = new int[len];
+          for (int j = 0; j < len; j++) {
+            clause[j] = (1 + r.nextInt(vars)) * (r.nextBoolean() ? 1 : -1);
+          }
+          Set<Integer> lits = new HashSet<>();
+          boolean tautology = false;
+          for (int lit : clause) {
+            lits.add(lit);
+            tautology |= lits.contains(-lit);
+          }
+          int[] cleaned = SufficientReasons.clean(clause);
+          if (tautology) {
+            assertEquals(null, cleaned);
+          } else {
+            Set<Integer> got = new HashSet<>();
+            for (int lit : cleaned) {
+              assertTrue(got.add(lit), "repeated literal " + lit);
+            }
+            assertEquals(lits, got);
+          }
+        });
+  }
 }

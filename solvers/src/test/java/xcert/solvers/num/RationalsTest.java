@@ -28,6 +28,15 @@ class RationalsTest {
     assertThrows(NumberFormatException.class, () -> Rationals.parse(""));
   }
 
+  /** 1e-999999999 would need a billion-digit denominator: refused before it is built. */
+  @Test
+  void refusesHugeDecimalExponents() {
+    NumberFormatException e = assertThrows(NumberFormatException.class,
+        () -> Rationals.parse("1e-999999999"));
+    assertTrue(e.getMessage().contains("decimal exponent"), e.getMessage());
+    assertEquals(BigFraction.of(java.math.BigInteger.TEN.pow(1000)), Rationals.parse("1e1000"));
+  }
+
   @Test
   void formatsInLowestTerms() {
     assertEquals("3/8", Rationals.format(BigFraction.of(6, 16)));
