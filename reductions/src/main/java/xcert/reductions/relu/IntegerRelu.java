@@ -22,6 +22,10 @@ final class IntegerRelu {
   private final long[][] bias;
   private final long threshold;
   private final int maxWidth;
+  /** The first layer by columns: input i feeds units colUnit[colStart[i]..colStart[i+1]). */
+  private final int[] colStart;
+  private final int[] colUnit;
+  private final long[] colW;
 
   private IntegerRelu(int d, int[][] start, int[][] col, long[][] w, long[][] bias, long threshold,
       int maxWidth) {
@@ -32,6 +36,23 @@ final class IntegerRelu {
     this.bias = bias;
     this.threshold = threshold;
     this.maxWidth = maxWidth;
+    this.colStart = new int[d + 1];
+    for (int c : col[0]) {
+      colStart[c + 1]++;
+    }
+    for (int i = 0; i < d; i++) {
+      colStart[i + 1] += colStart[i];
+    }
+    int[] fill = colStart.clone();
+    this.colUnit = new int[col[0].length];
+    this.colW = new long[col[0].length];
+    for (int j = 0; j + 1 < start[0].length; j++) {
+      for (int k = start[0][j]; k < start[0][j + 1]; k++) {
+        int at = fill[col[0][k]]++;
+        colUnit[at] = j;
+        colW[at] = w[0][k];
+      }
+    }
   }
 
   /** The integer form of a classifier, or null when a weight, bias is not an integer or too large. */
@@ -103,9 +124,9 @@ final class IntegerRelu {
     return x == Math.rint(x) && Math.abs(x) < LIMIT;
   }
 
-  /** Scratch for one thread: two activation vectors. */
+  /** Scratch for one thread: two activation vectors and the first layer's pre-activations. */
   long[][] scratch() {
-    return new long[][] {new long[maxWidth], new long[maxWidth]};
+    return new long[][] {new long[maxWidth], new long[maxWidth], new long[maxWidth]};
   }
 
   /** The label on the 0/1 input whose feature i+1 is bit i of {@code bits} (bit i of word i/64). */
@@ -115,27 +136,54 @@ final class IntegerRelu {
 
   /** The exact integer score on a 0/1 input given as bits. */
   long score(long[] bits, long[][] scratch) {
+    firstLayer(bits, scratch[2]);
+    return fromFirstLayer(scratch[2], scratch);
+  }
+
+  /** The first layer's pre-activations (before ReLU) on a 0/1 input given as bits. */
+  void firstLayer(long[] bits, long[] pre) {
+    int[] st = start[0];
+    int[] c = col[0];
+    long[] wl = w[0];
+    long[] b = bias[0];
+    for (int j = 0; j < b.length; j++) {
+      long s = b[j];
+      for (int k = st[j]; k < st[j + 1]; k++) {
+        int i = c[k];
+        if ((bits[i >>> 6] >>> i & 1L) != 0) {
+          s += wl[k];
+        }
+      }
+      pre[j] = s;
+    }
+  }
+
+  /**
+   * Updates the first layer's pre-activations when input i (0-based) changes: + column i when it
+   * becomes 1, − column i when it becomes 0.
+   */
+  void flip(long[] pre, int i, boolean nowOne) {
+    for (int k = colStart[i]; k < colStart[i + 1]; k++) {
+      pre[colUnit[k]] += nowOne ? colW[k] : -colW[k];
+    }
+  }
+
+  /** The label given the first layer's pre-activations. */
+  int labelFromFirstLayer(long[] pre, long[][] scratch) {
+    return fromFirstLayer(pre, scratch) >= threshold ? 1 : 0;
+  }
+
+  /** The score given the first layer's pre-activations (left unchanged). */
+  private long fromFirstLayer(long[] pre, long[][] scratch) {
+    int layers = w.length;
+    if (layers == 1) {
+      return pre[0];
+    }
     long[] a = scratch[0];
     long[] z = scratch[1];
-    int layers = w.length;
-    // First layer: the inputs are bits.
-    {
-      int[] st = start[0];
-      int[] c = col[0];
-      long[] wl = w[0];
-      long[] b = bias[0];
-      int out = b.length;
-      boolean hidden = layers > 1;
-      for (int j = 0; j < out; j++) {
-        long s = b[j];
-        for (int k = st[j]; k < st[j + 1]; k++) {
-          int i = c[k];
-          if ((bits[i >>> 6] >>> i & 1L) != 0) {
-            s += wl[k];
-          }
-        }
-        a[j] = hidden && s < 0 ? 0 : s;
-      }
+    int width = bias[0].length;
+    for (int j = 0; j < width; j++) {
+      a[j] = pre[j] < 0 ? 0 : pre[j];
     }
     for (int l = 1; l < layers; l++) {
       int[] st = start[l];

@@ -16,8 +16,9 @@ import xcert.solvers.model.TruthTable;
  * <p>The circuit side is computed bit-sliced (64 inputs per word, {@link TruthTable} and {@link
  * BitSlicedEvaluator}). The network side is exact: a network whose weights and biases are integers
  * (as {@link CircuitToRelu} builds them) is evaluated in {@code long} arithmetic on sparse rows, with
- * an overflow bound checked up front; any other network goes through {@link ReluNetwork#label}, which
- * is exact but slower. Work is split into fixed blocks run in parallel; results do not depend on the
+ * an overflow bound checked up front; the exhaustive check visits each block of 4096 points in
+ * Gray-code order, so the first layer is updated by the one input column that changed. Any other
+ * network goes through {@link ReluNetwork#label}, which is exact but slower. Work is split into fixed blocks run in parallel; results do not depend on the
  * number of threads. A disagreement found by the fast path is re-checked with {@link
  * Circuit#evaluate(int, boolean[])} and {@link ReluNetwork#label} before it is reported.
  *
@@ -29,8 +30,8 @@ public final class ReluEquivalence {
   /** Largest d for which {@link #exhaustive} enumerates {0,1}^d (2^26 ≈ 6.7·10^7 points). */
   public static final int MAX_EXHAUSTIVE_D = 26;
 
-  /** Points per parallel block of the exhaustive check. */
-  private static final int EXHAUSTIVE_BLOCK = 1 << 12;
+  /** log2 of the points per parallel block of the exhaustive check. */
+  private static final int EXHAUSTIVE_BLOCK_BITS = 12;
 
   /** Words (64 samples each) per parallel block of the sampled check. */
   private static final int SAMPLE_WORDS = BitSlicedEvaluator.BLOCK;
@@ -114,31 +115,40 @@ public final class ReluEquivalence {
     long[] table = TruthTable.of(c, output);
     IntegerRelu fast = IntegerRelu.of(net);
     long points = 1L << d;
-    int blocks = (int) ((points + EXHAUSTIVE_BLOCK - 1) / EXHAUSTIVE_BLOCK);
+    int blockBits = Math.min(d, EXHAUSTIVE_BLOCK_BITS);
+    int blocks = (int) (points >>> blockBits);
     long[] total = IntStream.range(0, blocks).parallel().mapToObj(blk -> {
-      long from = (long) blk * EXHAUSTIVE_BLOCK;
-      long to = Math.min(points, from + EXHAUSTIVE_BLOCK);
+      long from = (long) blk << blockBits;
       long count = 0;
       long first = -1;
-      long[] bits = new long[1];
-      long[][] scratch = fast == null ? null : fast.scratch();
-      double[] x = fast == null ? new double[d] : null;
-      for (long y = from; y < to; y++) {
-        int label;
-        if (fast != null) {
-          bits[0] = y;
-          label = fast.label(bits, scratch);
-        } else {
+      if (fast != null) {
+        // The block's points in Gray-code order: each step flips one low bit, so the first layer
+        // is updated by one column instead of recomputed.
+        long[][] scratch = fast.scratch();
+        long[] pre = new long[scratch[2].length];
+        long y = from;
+        fast.firstLayer(new long[] {y}, pre);
+        for (long i = 0; i < 1L << blockBits; i++) {
+          if (i > 0) {
+            int b = Long.numberOfTrailingZeros(i);
+            y ^= 1L << b;
+            fast.flip(pre, b, (y >>> b & 1L) != 0);
+          }
+          int label = fast.labelFromFirstLayer(pre, scratch);
+          if (label != (int) ((table[(int) (y >>> 6)] >>> (y & 63)) & 1L)) {
+            count++;
+            first = first < 0 ? y : Math.min(first, y);
+          }
+        }
+      } else {
+        double[] x = new double[d];
+        for (long y = from; y < from + (1L << blockBits); y++) {
           for (int i = 0; i < d; i++) {
             x[i] = (y >>> i) & 1L;
           }
-          label = net.label(x);
-        }
-        int circuit = (int) ((table[(int) (y >>> 6)] >>> (y & 63)) & 1L);
-        if (label != circuit) {
-          count++;
-          if (first < 0) {
-            first = y;
+          if (net.label(x) != (int) ((table[(int) (y >>> 6)] >>> (y & 63)) & 1L)) {
+            count++;
+            first = first < 0 ? y : first;
           }
         }
       }

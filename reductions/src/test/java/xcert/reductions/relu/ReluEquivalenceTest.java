@@ -111,6 +111,21 @@ class ReluEquivalenceTest {
     assertEquals(want2[1], got2.firstCounterexample());
   }
 
+  /** d = 15: several parallel blocks, each walked in Gray-code order; counts must still add up. */
+  @Test
+  void tamperedNetworksAcrossBlocks() {
+    Circuit c = RandomInstances.circuit(new SplittableRandom(15), 15, 120);
+    ReluNetwork net = CircuitToRelu.compile(c, 0).network();
+    assertTrue(ReluEquivalence.exhaustive(c, 0, net).agrees());
+    for (int layer = 0; layer < net.layerCount(); layer++) {
+      ReluNetwork bad = modified(net, layer, net.width(layer) - 1, -1, layer % 2 == 0 ? 1.0 : -1.0);
+      long[] want = brute(c, bad);
+      ReluEquivalence.Exhaustive got = ReluEquivalence.exhaustive(c, 0, bad);
+      assertEquals(want[0], got.disagreements(), "layer " + layer);
+      assertEquals(want[1], got.firstCounterexample(), "layer " + layer);
+    }
+  }
+
   private static int firstNonZero(ReluNetwork net) {
     for (int i = 0; i < net.dimension(); i++) {
       if (net.weight(0, 0, i) != 0) {
