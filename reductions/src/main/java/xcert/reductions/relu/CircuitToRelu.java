@@ -82,7 +82,7 @@ import xcert.solvers.model.ReluNetwork;
 public final class CircuitToRelu {
 
   /** Largest number of dense weight entries (Σ width_ℓ · width_{ℓ−1}) a compilation may build. */
-  public static final long MAX_DENSE_WEIGHTS = 1L << 26;
+  public static final long MAX_DENSE_WEIGHTS = 1L << 24;
 
   private CircuitToRelu() {}
 

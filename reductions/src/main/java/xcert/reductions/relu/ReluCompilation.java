@@ -25,10 +25,10 @@ public final class ReluCompilation {
   public record Layer(int index, boolean linear, int units, int andGates, int orGates, int xorGates,
       int xorUnits, int carries) {
 
-    /** One line: "Layer 2 (ReLU, 3 units): 1 AND gate, 2 carries". */
+    /** One line: "Layer 2 (ReLU, 3 units): 1 AND gate, 2 carried values". */
     public String describe() {
       if (linear) {
-        return "Layer " + index + " (linear): the score";
+        return "Layer " + index + " (linear, 1 unit)";
       }
       StringBuilder sb = new StringBuilder("Layer " + index + " (ReLU, " + plural(units, "unit")
           + "):");

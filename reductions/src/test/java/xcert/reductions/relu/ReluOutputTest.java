@@ -96,7 +96,7 @@ class ReluOutputTest {
     assertTrue(text.contains("Layer 1 (ReLU, " + clauses + " units): " + clauses + " OR gates"),
         text);
     assertTrue(text.contains("Layer 2 (ReLU, 1 unit): 1 AND gate"), text);
-    assertTrue(text.contains("Layer 3 (linear): the score: score = h2_1"), text);
+    assertTrue(text.contains("Layer 3 (linear, 1 unit): score = h2_1; label 1 iff score ≥ 1"), text);
     assertTrue(text.contains("3 layers (2 hidden ReLU + 1 linear)"), text);
     assertTrue(text.contains("u = ReLU(1 − s)"), text);
 
