@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "reduce", mixinStandardHelpOptions = true,
     description = "The reductions of seed 003, built and checked on an instance.",
-    subcommands = {SatToApCommand.class})
+    subcommands = {SatToApCommand.class, EmajsatToRelevantCommand.class,
+        CircuitToReluCommand.class})
 final class ReduceCommand implements Runnable {
 
   @Spec
