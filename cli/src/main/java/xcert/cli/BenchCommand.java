@@ -34,14 +34,15 @@ import xcert.solvers.setfn.MemoryBudget;
         "",
         "Examples:",
         "  xcert bench exact --d 16,20,24",
-        "  xcert bench certificates"})
+        "  xcert bench certificates",
+        "  xcert bench reductions"})
 final class BenchCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "WHAT",
-      description = "what to benchmark: exact or certificates")
+      description = "what to benchmark: exact, certificates or reductions")
   String what;
 
   @Option(names = "--baseline-d", split = ",", paramLabel = "D",
@@ -55,6 +56,14 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--seed", defaultValue = "1", description = "seed of the random 3-CNFs (default 1)")
   long seed;
+
+  @Option(names = "--delta", paramLabel = "D", defaultValue = "1/2",
+      description = "reductions: δ of Lemma 3.6 (default 1/2)")
+  String deltaText;
+
+  @Option(names = "--baseline-n", paramLabel = "N", defaultValue = "3",
+      description = "reductions: instances per family timed with the BDD baseline (default 3)")
+  int baselineN;
 
   @Option(names = "--json", description = "print JSON instead of a table")
   boolean json;
@@ -70,9 +79,16 @@ final class BenchCommand implements Callable<Integer> {
       new CertificatesBench(spec, json, baselineDs).run();
       return 0;
     }
+    if (what.equals("reductions")) {
+      if (baselineN < 0 || baselineN > 100) {
+        throw InputException.of("--baseline-n", baselineN + " is out of range; expected 0..100");
+      }
+      return new ReductionsBench(spec, json, ReduceArgs.openUnit("--delta", deltaText, "δ"),
+          baselineN).run();
+    }
     if (!what.equals("exact")) {
-      throw InputException.of("WHAT", "unknown benchmark '" + what + "'; expected exact or "
-          + "certificates");
+      throw InputException.of("WHAT", "unknown benchmark '" + what + "'; expected exact, "
+          + "certificates or reductions");
     }
     for (int d : ds) {
       if (d < 6 || d > 30) {

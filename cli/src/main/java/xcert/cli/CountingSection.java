@@ -175,34 +175,9 @@ final class CountingSection implements ReportSection {
         + "uuf50-218 SATLIB instances; %d generated circuits and 3-CNFs (d ≤ 10, product "
         + "distributions, seed 3003+k) compared with the table set by set; %.1f s.", generated,
         seconds);
-    List<List<Object>> rows = new ArrayList<>();
-    List<Object> jsonRows = new ArrayList<>();
-    StringBuilder md = new StringBuilder(setup).append("\n\n");
-    md.append("| check | held | failed | vacuous | first failure |\n|---|---:|---:|---:|---|\n");
-    StringBuilder failures = new StringBuilder();
-    for (Tally.Row r : tally.rows()) {
-      rows.add(List.of(r.claim(), r.holds(), r.fails(), r.vacuous()));
-      md.append("| ").append(r.claim()).append(" | ").append(r.holds()).append(" | ")
-          .append(r.fails()).append(" | ").append(r.vacuous()).append(" | ")
-          .append(r.firstFailure() == null ? "" : r.firstFailure()).append(" |\n");
-      if (r.firstFailure() != null) {
-        failures.append("\nfirst failure of ").append(r.claim()).append(":\n  ")
-            .append(r.firstFailure()).append('\n');
-      }
-      Map<String, Object> j = new LinkedHashMap<>();
-      j.put("check", r.claim());
-      j.put("held", r.holds());
-      j.put("failed", r.fails());
-      j.put("vacuous", r.vacuous());
-      j.put("first_failure", r.firstFailure());
-      jsonRows.add(j);
-    }
-    String text = setup + "\n\n" + Output.renderRows(new Output.Rows(List.of("check", "held",
-        "failed", "vacuous"), rows)) + failures;
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("generated_instances", generated);
     json.put("seconds", seconds);
-    json.put("rows", jsonRows);
-    return new Result(text, md.toString(), json);
+    return TallyTables.render(setup, tally, "", json);
   }
 }

@@ -37,14 +37,15 @@ final class ReproduceCommand implements Callable<Integer> {
   boolean full;
 
   @Option(names = "--only", paramLabel = "ID", split = ",",
-      description = "run only these sections (ids: seed004, counting, certificates)")
+      description = "run only these sections (ids: seed004, counting, certificates, reductions)")
   List<String> only;
 
   @Option(names = "--json", description = "print the report as JSON instead of tables")
   boolean json;
 
   List<ReportSection> sections() {
-    return List.of(new Seed004Section(), new CountingSection(), new CertificatesSection(out));
+    return List.of(new Seed004Section(), new CountingSection(), new CertificatesSection(out),
+        new ReductionsSection());
   }
 
   @Override

@@ -210,5 +210,7 @@ class ReduceCliTest {
     Path wide = write("wide.expr", "x1 & x27\n");
     oneLine(CliTest.run("reduce", "circuit-to-relu", "--model", wide.toString(), "--check",
         "exhaustive"), "d = 27");
+    oneLine(CliTest.run("bench", "reductions", "--delta", "2"), "--delta", "(0,1)");
+    oneLine(CliTest.run("bench", "reductions", "--baseline-n", "-1"), "--baseline-n");
   }
 }

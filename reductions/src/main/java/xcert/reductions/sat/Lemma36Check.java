@@ -46,6 +46,19 @@ public final class Lemma36Check {
       BigFraction unionBound, boolean equivalent, BigFraction bestRelevance,
       BigInteger leastRelevantSize, boolean claimHolds, double seconds) {}
 
+  /**
+   * How P(output k = 1 | y_S = x_S) is counted under the product distribution p: exactly, by any
+   * route.
+   */
+  @FunctionalInterface
+  public interface ConditionalCounter {
+    BigFraction conditional(xcert.solvers.model.Circuit c, int k, BigFraction[] p, boolean[] x,
+        BitSet s);
+  }
+
+  /** The default route: {@link ModularCounter}, which collapses Φ''s disjoint parts before any BDD. */
+  public static final ConditionalCounter MODULAR = ModularCounter::conditional;
+
   private Lemma36Check() {}
 
   /** SAT4J on a CNF: a model (0-based booleans) or null when unsatisfiable. */
@@ -80,7 +93,13 @@ public final class Lemma36Check {
     return p;
   }
 
+  /** The check with the default counting route. */
   public static Result check(ApInstance inst) {
+    return check(inst, MODULAR);
+  }
+
+  /** The check with the given counting route (benchmarks compare routes on the same instances). */
+  public static Result check(ApInstance inst, ConditionalCounter counter) {
     long t0 = System.nanoTime();
     ApParameters a = inst.parameters();
     BigFraction delta = a.delta();
@@ -99,7 +118,7 @@ public final class Lemma36Check {
           }
         }
       }
-      BigFraction rel = ModularCounter.conditional(inst.circuit(), 0, half(n), ones, s);
+      BigFraction rel = counter.conditional(inst.circuit(), 0, half(n), ones, s);
       BigFraction union = BigFraction.ONE.subtract(BigFraction.of(BigInteger.valueOf(a.d() - sizeS),
           BigInteger.ONE.shiftLeft(a.q())));
       long size = s.cardinality();
@@ -117,10 +136,10 @@ public final class Lemma36Check {
       int m = a.mPrime().intValueExact();
       BitSet firstM = new BitSet(n);
       firstM.set(inst.v(1), inst.v(1) + m);
-      best = ModularCounter.conditional(inst.circuit(), 0, half(n), ones, firstM);
+      best = counter.conditional(inst.circuit(), 0, half(n), ones, firstM);
       BitSet firstM1 = new BitSet(n);
       firstM1.set(inst.v(1), inst.v(1) + m + 1);
-      BigFraction next = ModularCounter.conditional(inst.circuit(), 0, half(n), ones, firstM1);
+      BigFraction next = counter.conditional(inst.circuit(), 0, half(n), ones, firstM1);
       holds = best.compareTo(delta) < 0
           && best.equals(BigFraction.of(BigInteger.ONE, BigInteger.ONE.shiftLeft(a.p())));
       kStar = next.compareTo(delta) >= 0 ? a.mPrime().add(BigInteger.ONE) : null;
