@@ -2,13 +2,11 @@ package xcert.cli;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import xcert.reductions.relu.CircuitToRelu;
@@ -68,16 +66,8 @@ final class CircuitToReluCommand implements Callable<Integer> {
       + "plain level-by-level construction)")
   boolean noMerge;
 
-  @Option(names = "--explain", description = "print the construction layer by layer")
-  boolean explain;
-
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "write the network (.json), a Graphviz drawing (.dot, small networks) and the "
-          + "walkthrough (.md) here")
-  Path out;
-
-  @Option(names = "--json", description = "one JSON object instead of a table")
-  boolean json;
+  @Mixin
+  ReduceOutput printer;
 
   @Override
   public Integer call() throws IOException {
@@ -147,22 +137,16 @@ final class CircuitToReluCommand implements Callable<Integer> {
     o.put("checkSeconds", Math.round((System.nanoTime() - t0) / 1e6) / 1000.0);
     String walkthrough = "# " + modelFile.getFileName() + " as a ReLU network\n\n```\n"
         + compiled.explain() + "```\n";
-    if (out != null) {
-      o.put("files", write(modelFile.getFileName().toString().replaceFirst("\\.[^.]*$", ""),
-          compiled, walkthrough));
-    }
-    if (json) {
-      if (explain) {
-        o.put("walkthrough", walkthrough);
-      }
-      spec.commandLine().getOut().println(o.toJson());
-    } else {
-      spec.commandLine().getOut().print(o.toTable());
-      if (explain) {
-        spec.commandLine().getOut().println();
-        spec.commandLine().getOut().print(walkthrough);
-      }
-    }
+    String name = ReduceOutput.stem(modelFile);
+    printer.write(spec, "network", name + "-relu.json",
+        () -> ReluJsonFormat.toString(compiled.network()));
+    printer.write(spec, "dot", name + "-relu.dot", () -> {
+      StringWriter w = new StringWriter();
+      ReluDot.write(compiled, w);
+      return w.toString();
+    });
+    printer.write(spec, "walkthrough", name + "-relu-walkthrough.md", () -> walkthrough);
+    printer.print(spec, o, walkthrough);
     return agrees ? 0 : 1;
   }
 
@@ -172,28 +156,5 @@ final class CircuitToReluCommand implements Callable<Integer> {
       sb.append(b ? '1' : '0');
     }
     return sb.toString();
-  }
-
-  private Map<String, Object> write(String name, ReluCompilation compiled, String walkthrough)
-      throws IOException {
-    Files.createDirectories(out);
-    Map<String, Object> files = new LinkedHashMap<>();
-    Path net = out.resolve(name + "-relu.json");
-    ReluJsonFormat.write(compiled.network(), net);
-    files.put("network", net.toString());
-    Path md = out.resolve(name + "-relu-walkthrough.md");
-    Files.writeString(md, walkthrough);
-    files.put("walkthrough", md.toString());
-    try {
-      StringWriter w = new StringWriter();
-      ReluDot.write(compiled, w);
-      Path dot = out.resolve(name + "-relu.dot");
-      Files.writeString(dot, w.toString());
-      files.put("dot", dot.toString());
-    } catch (TooLargeException e) {
-      spec.commandLine().getErr().println("xcert: no .dot written: " + e.getMessage());
-      files.put("dot", null);
-    }
-    return files;
   }
 }

@@ -2,15 +2,13 @@ package xcert.cli;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.commons.numbers.fraction.BigFraction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import xcert.reductions.emajsat.AgreementOracle;
@@ -64,15 +62,8 @@ final class EmajsatToRelevantCommand implements Callable<Integer> {
       description = "δ in [1/2, 1) (default 1/2)")
   String deltaText;
 
-  @Option(names = "--explain", description = "print a walkthrough of the construction")
-  boolean explain;
-
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "write Φ' as AIGER (.aag), Graphviz (.dot) and the walkthrough (.md) here")
-  Path out;
-
-  @Option(names = "--json", description = "one JSON object instead of a table")
-  boolean json;
+  @Mixin
+  ReduceOutput printer;
 
   @Override
   public Integer call() throws IOException {
@@ -142,42 +133,13 @@ final class EmajsatToRelevantCommand implements Callable<Integer> {
         + "Membership (guess and count): " + decision + ".\n\n"
         + (holds ? "Both problems give the same answer, checked exactly.\n"
             : "**The answers differ on this instance.**\n");
-    if (out != null) {
-      o.put("files", write(modelFile.getFileName().toString().replaceFirst("\\.[^.]*$", ""),
-          target.circuit(), walkthrough));
-    }
-    if (json) {
-      if (explain) {
-        o.put("walkthrough", walkthrough);
-      }
-      spec.commandLine().getOut().println(o.toJson());
-    } else {
-      spec.commandLine().getOut().print(o.toTable());
-      if (explain) {
-        spec.commandLine().getOut().println();
-        spec.commandLine().getOut().print(walkthrough);
-      }
-    }
+    String name = ReduceOutput.stem(modelFile);
+    Circuit phiPrime = target.circuit();
+    printer.write(spec, "aiger", name + "-relevant.aag", () -> AigerFormat.toString(phiPrime));
+    printer.write(spec, "dot", name + "-relevant.dot",
+        () -> CircuitDot.toDot(phiPrime, "Φ' for " + name + " (seed 003 Theorem 3.3)"));
+    printer.write(spec, "walkthrough", name + "-relevant-walkthrough.md", () -> walkthrough);
+    printer.print(spec, o, walkthrough);
     return holds ? 0 : 1;
-  }
-
-  private Map<String, Object> write(String name, Circuit c, String walkthrough) throws IOException {
-    Files.createDirectories(out);
-    Map<String, Object> files = new LinkedHashMap<>();
-    Path aag = out.resolve(name + "-relevant.aag");
-    AigerFormat.write(c, aag);
-    files.put("aiger", aag.toString());
-    Path md = out.resolve(name + "-relevant-walkthrough.md");
-    Files.writeString(md, walkthrough);
-    files.put("walkthrough", md.toString());
-    try {
-      Path dot = out.resolve(name + "-relevant.dot");
-      Files.writeString(dot, CircuitDot.toDot(c, "Φ' for " + name + " (seed 003 Theorem 3.3)"));
-      files.put("dot", dot.toString());
-    } catch (TooLargeException e) {
-      spec.commandLine().getErr().println("xcert: no .dot written: " + e.getMessage());
-      files.put("dot", null);
-    }
-    return files;
   }
 }

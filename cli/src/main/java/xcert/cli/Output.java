@@ -124,6 +124,12 @@ final class Output {
     if (v instanceof double[] a) {
       return java.util.Arrays.toString(a);
     }
+    if (v instanceof Map<?, ?> m) {
+      StringBuilder sb = new StringBuilder();
+      m.forEach((k, x) -> sb.append(sb.length() == 0 ? "" : "; ").append(k).append(": ")
+          .append(x == null ? "(none)" : x));
+      return sb.toString();
+    }
     return String.valueOf(v);
   }
 

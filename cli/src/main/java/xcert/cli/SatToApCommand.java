@@ -2,16 +2,14 @@ package xcert.cli;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.numbers.fraction.BigFraction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import xcert.reductions.sat.ApInstance;
@@ -21,7 +19,6 @@ import xcert.reductions.sat.Lemma36Check;
 import xcert.reductions.sat.Lemma36Walkthrough;
 import xcert.reductions.sat.Theorem34;
 import xcert.solvers.errors.InputException;
-import xcert.solvers.errors.TooLargeException;
 import xcert.solvers.io.AigerFormat;
 import xcert.solvers.io.CircuitDot;
 import xcert.solvers.io.DimacsFormat;
@@ -64,16 +61,8 @@ final class SatToApCommand implements Callable<Integer> {
       description = "seed of the random adversaries of the decision procedure (default 1)")
   long seed;
 
-  @Option(names = "--explain", description = "print a Markdown walkthrough of the proof's steps")
-  boolean explain;
-
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "write Φ' as AIGER (.aag), Graphviz (.dot, small instances) and the walkthrough "
-          + "(.md) here")
-  Path out;
-
-  @Option(names = "--json", description = "one JSON object instead of a table")
-  boolean json;
+  @Mixin
+  ReduceOutput printer;
 
   @Override
   public Integer call() throws IOException {
@@ -102,32 +91,21 @@ final class SatToApCommand implements Callable<Integer> {
         : Theorem34.check(params);
     DecisionProcedure.Outcome procedure = params.alpha() == null || !lemma.claimHolds() ? null
         : DecisionProcedure.run(inst, lemma, seed);
-    String name = cnfFile.getFileName().toString().replaceFirst("\\.cnf$", "");
+    String name = ReduceOutput.stem(cnfFile);
     String walkthrough = Lemma36Walkthrough.markdown(cnfFile.getFileName().toString(), inst, lemma,
         inequalities, procedure);
-    Output o = output(params, lemma, inequalities, procedure);
-    if (out != null) {
-      o.put("files", write(name, inst, walkthrough));
-    }
-    if (json) {
-      if (explain) {
-        o.put("walkthrough", walkthrough);
-      }
-      spec.commandLine().getOut().println(o.toJson());
-    } else {
-      spec.commandLine().getOut().print(o.toTable());
-      if (explain) {
-        spec.commandLine().getOut().println();
-        spec.commandLine().getOut().print(walkthrough);
-      }
-    }
+    printer.write(spec, "aiger", name + "-ap.aag", () -> AigerFormat.toString(inst.phiPrime()));
+    printer.write(spec, "dot", name + "-ap.dot",
+        () -> CircuitDot.toDot(inst.phiPrime(), "Φ' for " + name + " (seed 003 Lemma 3.6)"));
+    printer.write(spec, "walkthrough", name + "-ap-walkthrough.md", () -> walkthrough);
+    printer.print(spec, answer(params, lemma, inequalities, procedure), walkthrough);
     boolean all = lemma.claimHolds()
         && (inequalities == null || inequalities.stream().allMatch(Theorem34.Inequality::holds))
         && (procedure == null || procedure.allCorrect());
     return all ? 0 : 1;
   }
 
-  private Output output(ApParameters a, Lemma36Check.Result lemma,
+  private Output answer(ApParameters a, Lemma36Check.Result lemma,
       List<Theorem34.Inequality> inequalities, DecisionProcedure.Outcome procedure) {
     Output o = new Output();
     o.put("claim", a.alpha() == null ? "seed 003 Lemma 3.6 (SAT <=p AP)"
@@ -174,27 +152,5 @@ final class SatToApCommand implements Callable<Integer> {
     }
     o.put("seconds", Math.round(lemma.seconds() * 1000) / 1000.0);
     return o;
-  }
-
-  private Map<String, Object> write(String name, ApInstance inst, String walkthrough)
-      throws IOException {
-    Files.createDirectories(out);
-    Map<String, Object> files = new LinkedHashMap<>();
-    Path aag = out.resolve(name + "-ap.aag");
-    AigerFormat.write(inst.phiPrime(), aag);
-    files.put("aiger", aag.toString());
-    Path md = out.resolve(name + "-ap-walkthrough.md");
-    Files.writeString(md, walkthrough);
-    files.put("walkthrough", md.toString());
-    try {
-      String dot = CircuitDot.toDot(inst.phiPrime(), "Φ' for " + name + " (seed 003 Lemma 3.6)");
-      Path dotFile = out.resolve(name + "-ap.dot");
-      Files.writeString(dotFile, dot);
-      files.put("dot", dotFile.toString());
-    } catch (TooLargeException e) {
-      spec.commandLine().getErr().println("xcert: no .dot written: " + e.getMessage());
-      files.put("dot", null);
-    }
-    return files;
   }
 }
