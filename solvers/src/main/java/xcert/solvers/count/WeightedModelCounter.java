@@ -72,6 +72,9 @@ import xcert.solvers.model.Circuit;
  * E_{y~V}[Φ(x_S, y_{S^c})], the substitution value that Macdonald et al. use to define δ-relevance,
  * which equals the conditional probability whenever that is defined.
  *
+ * <p>Under the uniform distribution with d ≤ 62, {@link ScaledUniformCounts} runs the same pass over
+ * the BDD route's diagram in {@code long} arithmetic, for the many sets of an exhaustive check.
+ *
  * <p>Instances are immutable once compiled and safe to query from several threads.
  */
 public final class WeightedModelCounter {
@@ -661,6 +664,29 @@ public final class WeightedModelCounter {
   @Override
   public String toString() {
     return "WeightedModelCounter[" + route + ", d=" + d + ", nodes=" + size() + "]";
+  }
+
+  // Read access for ScaledUniformCounts, which runs its own pass over the same exported diagram.
+  // The arrays are the counter's own (not copies) and must not be modified.
+
+  /** 0-based feature of each decision node or literal. */
+  int[] nodeVariables() {
+    return var;
+  }
+
+  /** Low child of each decision node. */
+  int[] lowChildren() {
+    return lo;
+  }
+
+  /** High child of each decision node. */
+  int[] highChildren() {
+    return hi;
+  }
+
+  /** Index of the root node: 0 or 1 for a constant, otherwise the last node. */
+  int rootNode() {
+    return root;
   }
 
   private BigFraction[] weights(ProductDistribution v) {
