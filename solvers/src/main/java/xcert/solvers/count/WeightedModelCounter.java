@@ -119,6 +119,12 @@ public final class WeightedModelCounter {
 
   private static final BigFraction HALF = BigFraction.of(1, 2);
 
+  // Smallest initial node table and operation caches of the BDD kernel. The kernel allocates one
+  // object per cache slot in each of its six caches, so fixed sizes of 10,000 cost more than the
+  // whole compilation of a small circuit; both grow with the node table (LimitedKernel).
+  private static final long MIN_NODE_TABLE = 1_024L;
+  private static final long MIN_CACHE = 1_024L;
+
   private final Route route;
   private final int d;
   // The compiled DAG; children precede parents, node 0 is false and node 1 is true.
@@ -173,8 +179,8 @@ public final class WeightedModelCounter {
       vars.add(CircuitFormulas.variable(f, i));
     }
     int initial = (int) Math.min(nodeLimit,
-        Math.max(10_000L, Math.max(2L * features.length + 16, 8L * cone.length)));
-    int cacheSize = (int) Math.min(200_000L, Math.max(10_000L, 8L * cone.length));
+        Math.max(MIN_NODE_TABLE, Math.max(2L * features.length + 16, 8L * cone.length)));
+    int cacheSize = (int) Math.min(200_000L, Math.max(MIN_CACHE, 8L * cone.length));
     LimitedKernel kernel = new LimitedKernel(f, vars, initial, cacheSize, nodeLimit);
     int[] indexOf = new int[d];
     Arrays.fill(indexOf, -1);
