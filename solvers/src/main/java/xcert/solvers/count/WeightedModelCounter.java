@@ -72,6 +72,9 @@ import xcert.solvers.model.Circuit;
  * E_{y~V}[Φ(x_S, y_{S^c})], the substitution value that Macdonald et al. use to define δ-relevance,
  * which equals the conditional probability whenever that is defined.
  *
+ * <p>Under the uniform distribution with d ≤ 62, {@link ScaledUniformCounts} runs the same pass over
+ * the BDD route's diagram in {@code long} arithmetic, for the many sets of an exhaustive check.
+ *
  * <p>Instances are immutable once compiled and safe to query from several threads.
  */
 public final class WeightedModelCounter {
@@ -115,6 +118,12 @@ public final class WeightedModelCounter {
   private static final byte K_OR = 5;
 
   private static final BigFraction HALF = BigFraction.of(1, 2);
+
+  // Smallest initial node table and operation caches of the BDD kernel. The kernel allocates one
+  // object per cache slot in each of its six caches, so fixed sizes of 10,000 cost more than the
+  // whole compilation of a small circuit; both grow with the node table (LimitedKernel).
+  private static final long MIN_NODE_TABLE = 1_024L;
+  private static final long MIN_CACHE = 1_024L;
 
   private final Route route;
   private final int d;
@@ -170,8 +179,8 @@ public final class WeightedModelCounter {
       vars.add(CircuitFormulas.variable(f, i));
     }
     int initial = (int) Math.min(nodeLimit,
-        Math.max(10_000L, Math.max(2L * features.length + 16, 8L * cone.length)));
-    int cacheSize = (int) Math.min(200_000L, Math.max(10_000L, 8L * cone.length));
+        Math.max(MIN_NODE_TABLE, Math.max(2L * features.length + 16, 8L * cone.length)));
+    int cacheSize = (int) Math.min(200_000L, Math.max(MIN_CACHE, 8L * cone.length));
     LimitedKernel kernel = new LimitedKernel(f, vars, initial, cacheSize, nodeLimit);
     int[] indexOf = new int[d];
     Arrays.fill(indexOf, -1);
@@ -661,6 +670,29 @@ public final class WeightedModelCounter {
   @Override
   public String toString() {
     return "WeightedModelCounter[" + route + ", d=" + d + ", nodes=" + size() + "]";
+  }
+
+  // Read access for ScaledUniformCounts, which runs its own pass over the same exported diagram.
+  // The arrays are the counter's own (not copies) and must not be modified.
+
+  /** 0-based feature of each decision node or literal. */
+  int[] nodeVariables() {
+    return var;
+  }
+
+  /** Low child of each decision node. */
+  int[] lowChildren() {
+    return lo;
+  }
+
+  /** High child of each decision node. */
+  int[] highChildren() {
+    return hi;
+  }
+
+  /** Index of the root node: 0 or 1 for a constant, otherwise the last node. */
+  int rootNode() {
+    return root;
   }
 
   private BigFraction[] weights(ProductDistribution v) {
