@@ -3,6 +3,7 @@ package xcert.reductions.emajsat;
 import java.math.BigInteger;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.solvers.model.Circuit;
+import xcert.solvers.num.Rationals;
 
 /**
  * E-MAJSAT decided by enumeration: for every a ∈ {0,1}^n the exact number c(a) of b ∈ {0,1}^r with
@@ -73,7 +74,7 @@ public final class EmajsatSolver {
 
     @Override
     public String toString() {
-      return (satisfiable() ? "yes" : "no") + ": max_a Pr_b[φ] = " + maxProbability() + " at a = "
+      return (satisfiable() ? "yes" : "no") + ": max_a Pr_b[φ] = " + Rationals.format(maxProbability()) + " at a = "
           + bits(best, n);
     }
   }

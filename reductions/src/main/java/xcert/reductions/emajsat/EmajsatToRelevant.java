@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.Optional;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.solvers.model.Circuit;
+import xcert.solvers.num.Rationals;
 
 /**
  * E-MAJSAT ≤_p RELEVANT-INPUT for a fixed δ ∈ [1/2, 1): the hardness half of seed 003 Theorem 3.3
@@ -153,7 +154,7 @@ public final class EmajsatToRelevant {
 
     @Override
     public String toString() {
-      return "L = " + bits + ", Q = " + count + ", ρ = " + rho();
+      return "L = " + bits + ", Q = " + count + ", ρ = " + Rationals.format(rho());
     }
   }
 
@@ -530,7 +531,7 @@ public final class EmajsatToRelevant {
     int d = target.dimension();
     int m = blockSize();
     BigFraction rho = shift.rho();
-    sb.append("E-MAJSAT -> RELEVANT-INPUT (seed 003, Theorem 3.3, hardness), δ = ").append(delta)
+    sb.append("E-MAJSAT -> RELEVANT-INPUT (seed 003, Theorem 3.3, hardness), δ = ").append(Rationals.format(delta))
         .append('\n');
     sb.append("Source: φ(a, b) with n = ").append(n).append(" existential and r = ").append(r)
         .append(" random inputs; question: ∃a Pr_b[φ(a,b) = 1] > 1/2.\n");
@@ -562,27 +563,28 @@ public final class EmajsatToRelevant {
     sb.append("x' = all ones (Φ'(x') = 1), k' = ").append(nPad).append(", circuit with ")
         .append(target.circuit().nodeCount()).append(" nodes\n");
     sb.append("Bounds on the unshifted maximum relevance M = 2^-n'(1 + max_a p(a)):\n");
-    sb.append("  yes-instance: M >= hi = ").append(yesBound()).append('\n');
-    sb.append("  no-instance:  M <= lo = ").append(noBound()).append('\n');
+    sb.append("  yes-instance: M >= hi = ").append(Rationals.format(yesBound())).append('\n');
+    sb.append("  no-instance:  M <= lo = ").append(Rationals.format(noBound())).append('\n');
     sb.append("Shift: ").append(shift).append(shift.bits() == 0 ? " (no w-blocks needed)"
         : " (ρ = P[int(ω) < Q], least L that works)").append('\n');
-    sb.append("  ρ + (1-ρ)·hi = ").append(shift.apply(yesBound())).append(" >= δ = ").append(delta)
-        .append(" > ρ + (1-ρ)·lo = ").append(shift.apply(noBound())).append('\n');
+    sb.append("  ρ + (1-ρ)·hi = ").append(Rationals.format(shift.apply(yesBound())))
+        .append(" >= δ = ").append(Rationals.format(delta))
+        .append(" > ρ + (1-ρ)·lo = ").append(Rationals.format(shift.apply(noBound()))).append('\n');
     if (n + r <= 16) {
       EmajsatSolver.Solution sol = EmajsatSolver.solve(source);
       sb.append("By enumeration, p(a) = Pr_b[φ(a,b) = 1] and the relevance of S_a:\n");
       for (long a = 0; a < (1L << nPad); a++) {
         BigFraction p = sol.probability((int) (a & ((1L << n) - 1)));
-        sb.append("  a = ").append(EmajsatSolver.bits((int) a, nPad)).append(": p = ").append(p)
+        sb.append("  a = ").append(EmajsatSolver.bits((int) a, nPad)).append(": p = ").append(Rationals.format(p))
             .append(", S_a = ").append(Features.format(intendedSet(a))).append(", relevance ")
-            .append(shift.apply(unshiftedIntended(p)))
+            .append(Rationals.format(shift.apply(unshiftedIntended(p))))
             .append(p.compareTo(BigFraction.of(1, 2)) > 0 ? " >= δ" : " < δ").append('\n');
       }
       sb.append("Every other S with |S| <= k' has relevance <= ρ + (1-ρ)·lo = ")
-          .append(shift.apply(noBound()))
+          .append(Rationals.format(shift.apply(noBound())))
           .append(", so the δ-relevant sets are exactly the S_a with p(a) > 1/2.\n");
-      sb.append("max_a p(a) = ").append(sol.maxProbability()).append(", predicted maximum relevance ")
-          .append(predictedMaximum(sol)).append("; answer: ")
+      sb.append("max_a p(a) = ").append(Rationals.format(sol.maxProbability())).append(", predicted maximum relevance ")
+          .append(Rationals.format(predictedMaximum(sol))).append("; answer: ")
           .append(sol.satisfiable() ? "yes" : "no").append(" (both problems)\n");
     }
     return sb.toString();

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.numbers.fraction.BigFraction;
+import xcert.solvers.num.Rationals;
 
 /**
  * RELEVANT-INPUT ∈ NP^PP, as an algorithm: guess a set, ask one counting question. This is the
@@ -83,7 +84,7 @@ public final class GuessAndCount {
     @Override
     public String toString() {
       return relevant
-          ? "yes: S = " + Features.format(witness) + " has relevance " + witnessRelevance + " ("
+          ? "yes: S = " + Features.format(witness) + " has relevance " + Rationals.format(witnessRelevance) + " ("
               + oracleCalls + " oracle calls)"
           : "no (" + oracleCalls + " oracle calls)";
     }

@@ -3,6 +3,7 @@ package xcert.reductions.emajsat;
 import java.util.BitSet;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.solvers.model.Circuit;
+import xcert.solvers.num.Rationals;
 
 /**
  * An instance of RELEVANT-INPUT (seed 003, Definition 3.1): a Boolean circuit Φ: {0,1}^d → {0,1}
@@ -107,6 +108,6 @@ public final class RelevantInputInstance {
 
   @Override
   public String toString() {
-    return "RELEVANT-INPUT[d=" + dimension() + ", k=" + k + ", δ=" + delta + ", " + phi + "]";
+    return "RELEVANT-INPUT[d=" + dimension() + ", k=" + k + ", δ=" + Rationals.format(delta) + ", " + phi + "]";
   }
 }

@@ -33,7 +33,7 @@ class EmajsatSolverTest {
     assertEquals(0, s.count(2));
     assertEquals(0, s.count(3));
     assertEquals(BigFraction.of(3, 4), s.maxProbability());
-    assertEquals("yes: max_a Pr_b[φ] = 3 / 4 at a = 10", s.toString());
+    assertEquals("yes: max_a Pr_b[φ] = 3/4 at a = 10", s.toString());
   }
 
   @Test

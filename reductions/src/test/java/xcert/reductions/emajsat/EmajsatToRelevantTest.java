@@ -327,7 +327,7 @@ class EmajsatToRelevantTest {
     String text = red.explain();
     assertTrue(text.contains("n' = 1 (none)"), text);
     assertTrue(text.contains("z2 = x5..x6"), text);
-    assertTrue(text.contains("a = 1: p = 3 / 4, S_a = {x1}, relevance 7 / 8 >= δ"), text);
+    assertTrue(text.contains("a = 1: p = 3/4, S_a = {x1}, relevance 7/8 >= δ"), text);
     assertTrue(text.contains("answer: yes"), text);
     checkInstance(inst, BigFraction.of(7, 8), true);
 
