@@ -1,0 +1,52 @@
+package xcert.explainers.lfa;
+
+import java.util.Objects;
+
+/**
+ * One instance of local function approximation (seed 000 Definition 1): neighbourhood Z,
+ * combination ⊕, sample weight π, loss ℓ, target, and class G. Every sampled explainer of xcert is
+ * one of these ({@link xcert.explainers.methods.Methods} lists them); {@link LfaExplainer} runs any of
+ * them.
+ *
+ * @param name the method's name
+ * @param neighbourhood Z
+ * @param combination ⊕
+ * @param kernel π (usually none)
+ * @param loss squared error or gradient matching
+ * @param target what g is fitted to under squared error
+ * @param modelClass G
+ * @param paired whether every odd sample is the complement 1 − ξ of the one before (KernelSHAP's
+ *     paired sampling; binary neighbourhoods only)
+ */
+public record LfaInstance(String name, Neighbourhood neighbourhood, Combination combination,
+    Kernel kernel, Loss loss, Target target, ModelClass modelClass, boolean paired) {
+
+  public LfaInstance {
+    Objects.requireNonNull(name);
+    Objects.requireNonNull(neighbourhood);
+    Objects.requireNonNull(combination);
+    Objects.requireNonNull(kernel);
+    Objects.requireNonNull(loss);
+    Objects.requireNonNull(target);
+    Objects.requireNonNull(modelClass);
+    if (paired && !neighbourhood.isBinary()) {
+      throw new IllegalArgumentException("paired sampling needs a binary neighbourhood");
+    }
+    if (loss == Loss.GRADIENT_MATCHING && (target != Target.VALUE || modelClass.intercept()
+        || modelClass.efficiency() || modelClass.penalty() != ModelClass.Penalty.NONE)) {
+      throw new IllegalArgumentException("gradient matching fits w alone: no target, intercept, "
+          + "constraint or penalty");
+    }
+  }
+
+  /** The instance in words, one component per line. */
+  public String describe() {
+    return "Z: " + neighbourhood.describe() + (paired ? ", paired with complements" : "") + "\n"
+        + "⊕: " + combination.describe() + "\n"
+        + "π: " + kernel.describe() + "\n"
+        + "ℓ: " + (loss == Loss.SQUARED_ERROR
+            ? (target == Target.DROP ? "(f(x0) − f(x0 ⊕ (1−ξ)) − g(ξ))²" : "(f(x0 ⊕ ξ) − g(ξ))²")
+            : "‖∇_ξ f(x0 ⊕ ξ) − ∇_ξ g(ξ)‖²") + "\n"
+        + "G: " + modelClass.describe();
+  }
+}
