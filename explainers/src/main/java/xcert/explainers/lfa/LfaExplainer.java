@@ -25,7 +25,7 @@ import xcert.solvers.result.Provenance;
  *       gradients are the backend's analytic ones.
  * </ul>
  *
- * Samples are generated and evaluated in chunks of {@value #CHUNK}, in order, so memory stays
+ * Samples are generated and evaluated in chunks (default {@value #CHUNK}), in order, so memory stays
  * bounded and the result depends only on (instance, n, seed), not on the backend's threads.
  */
 public final class LfaExplainer implements Explainer {
@@ -36,14 +36,31 @@ public final class LfaExplainer implements Explainer {
   private final LfaInstance instance;
   private final long n;
   private final long seed;
+  private final int batch;
 
   public LfaExplainer(LfaInstance instance, long n, long seed) {
+    this(instance, n, seed, CHUNK);
+  }
+
+  /**
+   * @param batch perturbations per backend call (the result does not depend on it; the speed does)
+   */
+  public LfaExplainer(LfaInstance instance, long n, long seed, int batch) {
     if (n < 1) {
       throw new IllegalArgumentException("the number of samples must be at least 1, got " + n);
+    }
+    if (batch < 1) {
+      throw new IllegalArgumentException("batch must be at least 1, got " + batch);
     }
     this.instance = instance;
     this.n = n;
     this.seed = seed;
+    this.batch = batch;
+  }
+
+  /** The same explainer with a different batch size. */
+  public LfaExplainer withBatch(int b) {
+    return new LfaExplainer(instance, n, seed, b);
   }
 
   public LfaInstance instance() {
@@ -137,20 +154,24 @@ public final class LfaExplainer implements Explainer {
     }
   }
 
-  /** Fills rows[r*d..] with x0 ⊕ ξ for the next m samples and returns the ξ's (also row-major). */
+  /**
+   * Fills xis and rows (row-major) with the next m perturbations ξ and x0 ⊕ ξ. {@code prev} holds
+   * the last ξ drawn before this chunk, for paired sampling across chunk boundaries; it is updated.
+   */
   private void draw(SplittableRandom rnd, long first, int m, int d, double[] x0, double[] xis,
-      double[] rows) {
+      double[] rows, double[] prev) {
     double[] xi = new double[d];
     double[] out = new double[d];
     for (int r = 0; r < m; r++) {
       long index = first + r;
       if (instance.paired() && (index & 1) == 1) {
         for (int i = 0; i < d; i++) {
-          xi[i] = 1 - xis[(r - 1) * d + i];
+          xi[i] = 1 - prev[i];
         }
       } else {
         instance.neighbourhood().sample(rnd, index, xi);
       }
+      System.arraycopy(xi, 0, prev, 0, d);
       System.arraycopy(xi, 0, xis, r * d, d);
       instance.combination().apply(x0, xi, out);
       System.arraycopy(out, 0, rows, r * d, d);
@@ -182,19 +203,17 @@ public final class LfaExplainer implements Explainer {
     int features = efficiency ? d - 1 : d;
     WeightedLeastSquares ls = new WeightedLeastSquares(features, g.intercept());
     SplittableRandom rnd = new SplittableRandom(seed);
-    int chunk = (int) Math.min(CHUNK, n);
+    int chunk = (int) Math.min(batch, n);
     double[] xis = new double[chunk * d];
     double[] rows = new double[chunk * d];
     double[] comp = instance.target() == Target.DROP ? new double[chunk * d] : null;
     double[] u = new double[d];
     double[] xi = new double[d];
     double[] tmp = new double[d];
+    double[] prev = new double[d];
     for (long first = 0; first < n; first += chunk) {
       int m = (int) Math.min(chunk, n - first);
-      if (instance.paired() && (first & 1) == 1) {
-        throw new AssertionError("chunks start at even indices");
-      }
-      draw(rnd, first, m, d, x0, xis, rows);
+      draw(rnd, first, m, d, x0, xis, rows, prev);
       double[] y;
       if (instance.target() == Target.DROP) {
         for (int r = 0; r < m; r++) {
@@ -245,7 +264,7 @@ public final class LfaExplainer implements Explainer {
   private double[] gradientMatching(ReluNetwork f, double[] x0, Backend backend) {
     int d = f.dimension();
     SplittableRandom rnd = new SplittableRandom(seed);
-    int chunk = (int) Math.min(CHUNK, n);
+    int chunk = (int) Math.min(batch, n);
     double[] xis = new double[chunk * d];
     double[] rows = new double[chunk * d];
     double[] jac = new double[d];
@@ -253,9 +272,10 @@ public final class LfaExplainer implements Explainer {
     double[] sum = new double[d];
     double weightSum = 0;
     double[] xi = new double[d];
+    double[] prev = new double[d];
     for (long first = 0; first < n; first += chunk) {
       int m = (int) Math.min(chunk, n - first);
-      draw(rnd, first, m, d, x0, xis, rows);
+      draw(rnd, first, m, d, x0, xis, rows, prev);
       double[] grads = backend.gradients(f, m == chunk ? rows
           : java.util.Arrays.copyOf(rows, m * d), m);
       for (int r = 0; r < m; r++) {

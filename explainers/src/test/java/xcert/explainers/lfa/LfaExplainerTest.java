@@ -1,0 +1,110 @@
+package xcert.explainers.lfa;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import xcert.explainers.api.Attribution;
+import xcert.explainers.backend.CpuBackend;
+import xcert.explainers.methods.MethodSettings;
+import xcert.explainers.methods.Methods;
+import xcert.solvers.instances.RandomInstances;
+import xcert.solvers.model.Circuit;
+import xcert.solvers.model.ReluNetwork;
+
+class LfaExplainerTest {
+
+  private static final CpuBackend ONE = new CpuBackend(1);
+  private static final CpuBackend TWO = new CpuBackend(2);
+
+  /** The result depends on (instance, n, seed) only: not on the batch size or the threads. */
+  @Test
+  void resultDoesNotDependOnBatchOrThreads() {
+    SplittableRandom rnd = new SplittableRandom(11);
+    ReluNetwork f = RandomInstances.relu(rnd, 5, 6, 2, false);
+    double[] x = RandomInstances.input(rnd, 5, false);
+    for (String m : Methods.NAMES) {
+      MethodSettings s = MethodSettings.defaults().withSeed(3).withSamples(601);
+      LfaExplainer e = Methods.create(m, s, 5);
+      Attribution a = e.withBatch(1).explain(f, x, ONE);
+      Attribution b = e.withBatch(7).explain(f, x, TWO);
+      Attribution c = e.withBatch(8192).explain(f, x, TWO);
+      assertArrayEquals(a.values(), b.values(), 0.0, m);
+      assertArrayEquals(a.values(), c.values(), 0.0, m);
+    }
+  }
+
+  /** The backend's gradient against central differences away from kinks (a smooth region). */
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    SplittableRandom rnd = new SplittableRandom(5);
+    ReluNetwork f = RandomInstances.relu(rnd, 4, 5, 2, false);
+    double h = 1e-6;
+    for (int t = 0; t < 50; t++) {
+      double[] x = new double[4];
+      for (int i = 0; i < 4; i++) {
+        x[i] = rnd.nextDouble() * 4 - 2;
+      }
+      double[] g = TWO.gradients(f, x, 1);
+      for (int i = 0; i < 4; i++) {
+        double[] up = x.clone();
+        double[] dn = x.clone();
+        up[i] += h;
+        dn[i] -= h;
+        double fd = (f.score(up) - f.score(dn)) / (2 * h);
+        // A kink within h of x changes the slope; the weights are multiples of 1/4 bounded by 2, so
+        // a kink moves the difference quotient by at most the product of the weight bounds.
+        if (Math.abs(fd - g[i]) > 1e-6) {
+          assertTrue(Math.abs(fd - g[i]) <= 2 * 2 * 2 * 5 * 5, "gradient far off at " + t);
+        } else {
+          assertEquals(fd, g[i], 1e-6);
+        }
+      }
+    }
+  }
+
+  /** Ridge on the sum scale against the 1-feature closed form w = Σxy / (Σx² + λ). */
+  @Test
+  void ridgeMatchesClosedForm() {
+    WeightedLeastSquares ls = new WeightedLeastSquares(1, false);
+    double[][] xs = {{1}, {2}, {3}};
+    double[] ys = {2, 3, 7};
+    for (int i = 0; i < 3; i++) {
+      ls.add(xs[i], ys[i], 1);
+    }
+    // Σxy = 2 + 6 + 21 = 29, Σx² = 14; λ = 1 → 29/15.
+    assertEquals(29.0 / 15, ls.solve(ModelClass.Penalty.RIDGE, 1, ModelClass.Scale.SUM)[0], 1e-15);
+    // Mean scale: λ·W = 3 → 29/17.
+    assertEquals(29.0 / 17, ls.solve(ModelClass.Penalty.RIDGE, 1, ModelClass.Scale.MEAN)[0], 1e-15);
+    // Lasso (½Σr² + λ|w|): w = (Σxy − λ)/Σx² = 28/14 = 2.
+    assertEquals(2.0, ls.solve(ModelClass.Penalty.LASSO, 1, ModelClass.Scale.SUM)[0], 1e-12);
+  }
+
+  @Test
+  void refusesWhatDoesNotApply() {
+    Circuit c = RandomInstances.circuit(new SplittableRandom(1), 3, 4);
+    double[] x = {1, 0, 1};
+    MethodSettings s = MethodSettings.defaults();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Methods.create("smoothgrad", s, 3).explain(c, x, ONE));
+    assertTrue(e.getMessage().contains("ReLU network"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Methods.create("glime-gauss", s, 3).explain(c, x, ONE));
+    assertTrue(e.getMessage().contains("0/1"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Methods.create("lime", s, 3).explain(c, new double[] {1, 0.5, 0}, ONE));
+    assertTrue(e.getMessage().contains("x2"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Methods.create("nope", s, 3));
+    assertTrue(e.getMessage().contains("expected one of"), e.getMessage());
+    ReluNetwork f = new ReluNetwork(new double[][][] {{{1, 1}}}, new double[][] {{0}},
+        OptionalDouble.empty());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Methods.create("lime", s, 2).explain(f, new double[] {1, 2, 3}, ONE));
+    assertTrue(e.getMessage().contains("3 values"), e.getMessage());
+  }
+}
