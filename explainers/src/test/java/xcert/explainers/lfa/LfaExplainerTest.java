@@ -38,33 +38,51 @@ class LfaExplainerTest {
     }
   }
 
-  /** The backend's gradient against central differences away from kinks (a smooth region). */
+  /** The backend's gradient against central differences at points at least 1e-3 from any kink. */
   @Test
   void gradientsMatchFiniteDifferences() {
     SplittableRandom rnd = new SplittableRandom(5);
     ReluNetwork f = RandomInstances.relu(rnd, 4, 5, 2, false);
     double h = 1e-6;
+    int compared = 0;
     for (int t = 0; t < 50; t++) {
       double[] x = new double[4];
       for (int i = 0; i < 4; i++) {
         x[i] = rnd.nextDouble() * 4 - 2;
       }
+      if (nearestKink(f, x) < 1e-3) {
+        continue;
+      }
+      compared++;
       double[] g = TWO.gradients(f, x, 1);
       for (int i = 0; i < 4; i++) {
         double[] up = x.clone();
         double[] dn = x.clone();
         up[i] += h;
         dn[i] -= h;
-        double fd = (f.score(up) - f.score(dn)) / (2 * h);
-        // A kink within h of x changes the slope; the weights are multiples of 1/4 bounded by 2, so
-        // a kink moves the difference quotient by at most the product of the weight bounds.
-        if (Math.abs(fd - g[i]) > 1e-6) {
-          assertTrue(Math.abs(fd - g[i]) <= 2 * 2 * 2 * 5 * 5, "gradient far off at " + t);
-        } else {
-          assertEquals(fd, g[i], 1e-6);
-        }
+        assertEquals((f.score(up) - f.score(dn)) / (2 * h), g[i], 1e-6);
       }
     }
+    assertTrue(compared >= 40, "only " + compared + " points away from kinks");
+  }
+
+  /** The smallest |pre-activation| of a hidden unit at x (0 on a kink). */
+  private static double nearestKink(ReluNetwork f, double[] x) {
+    double[] a = x;
+    double min = Double.POSITIVE_INFINITY;
+    for (int l = 0; l < f.layerCount() - 1; l++) {
+      double[] z = new double[f.width(l)];
+      for (int j = 0; j < z.length; j++) {
+        double s = f.bias(l, j);
+        for (int i = 0; i < a.length; i++) {
+          s += f.weight(l, j, i) * a[i];
+        }
+        min = Math.min(min, Math.abs(s));
+        z[j] = Math.max(0, s);
+      }
+      a = z;
+    }
+    return min;
   }
 
   /** Ridge on the sum scale against the 1-feature closed form w = Σxy / (Σx² + λ). */
