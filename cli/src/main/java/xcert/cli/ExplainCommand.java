@@ -112,7 +112,7 @@ final class ExplainCommand implements Callable<Integer> {
     int d = model.dimension();
     double[] x = InputVector.parse(xText, d);
     checkBinary(model, x);
-    Backend backend = backend(spec, backendName);
+    Backend backend = backend(backendName);
 
     Attribution a;
     Map<String, String> settings;
@@ -137,6 +137,10 @@ final class ExplainCommand implements Callable<Integer> {
       }
     }
 
+    if (!limit && backendName.equals("auto")) {
+      // after the run, so that an error stays the only line on stderr
+      spec.commandLine().getErr().println("xcert: --backend auto chose " + backend.name());
+    }
     Output out = new Output().put("method", method).put("model", modelFile.toString())
         .put("d", d).put("x", x);
     if (model instanceof Circuit) {
@@ -232,17 +236,12 @@ final class ExplainCommand implements Callable<Integer> {
     }
   }
 
-  /** The backend; with auto, says on stderr which one it chose. */
-  static Backend backend(CommandSpec spec, String name) {
-    Backend b;
+  /** The backend named by --backend. */
+  static Backend backend(String name) {
     try {
-      b = Backends.select(name);
+      return Backends.select(name);
     } catch (IllegalArgumentException e) {
       throw InputException.of("--backend", e.getMessage());
     }
-    if (name.equals("auto")) {
-      spec.commandLine().getErr().println("xcert: --backend auto chose " + b.name());
-    }
-    return b;
   }
 }
