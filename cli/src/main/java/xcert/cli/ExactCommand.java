@@ -187,7 +187,7 @@ final class ExactCommand implements Callable<Integer> {
     spec.commandLine().getOut().print(json ? out.toJson() + "\n" : out.toTable());
   }
 
-  private static void checkCompatible(Model model, double[] x, ReferenceDistribution v) {
+  static void checkCompatible(Model model, double[] x, ReferenceDistribution v) {
     if (model.requiresBinaryInputs()) {
       for (int i = 0; i < x.length; i++) {
         if (x[i] != 0.0 && x[i] != 1.0) {

@@ -1,0 +1,297 @@
+package xcert.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.commons.numbers.fraction.BigFraction;
+import xcert.solvers.errors.InputException;
+import xcert.solvers.num.Rationals;
+
+/**
+ * An attribution computed elsewhere, one number per feature, read exactly (0.1 is 1/10) from CSV or
+ * JSON for {@code xcert oracle}. The format is chosen by the extension.
+ *
+ * <p><b>CSV</b> ({@code .csv}): fields separated by commas, spaces around them ignored; blank lines
+ * and lines starting with {@code #} skipped. The first remaining line is a header when its last field
+ * is not a number. The data is then one of:
+ * <ul>
+ *   <li>one line of d numbers: w_1, …, w_d;
+ *   <li>d lines of one number each, w_1 first;
+ *   <li>d lines {@code feature,value}, where feature is 1..d or x1..xd, each feature exactly once,
+ *       in any order.
+ * </ul>
+ * A number is a decimal ({@code -0.25}, {@code 2.5e-3}) or a fraction ({@code 3/8}).
+ *
+ * <p><b>JSON</b> ({@code .json}): an array of d numbers, or an object whose key {@code "values"}
+ * holds that array (other keys are ignored). Numbers may also be strings holding a decimal or a
+ * fraction ({@code "3/8"}).
+ *
+ * <p>Every error names the file, the line (and column where there is one) and what was expected.
+ */
+final class AttributionFile {
+
+  private static final Pattern DECIMAL =
+      Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
+  private static final Pattern FRACTION = Pattern.compile("[+-]?[0-9]+\\s*/\\s*[0-9]+");
+  private static final Pattern FEATURE = Pattern.compile("[xX]?([0-9]+)");
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private AttributionFile() {}
+
+  /** The d values of the file, feature 1 first. */
+  static BigFraction[] read(Path file, int d) {
+    String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    if (!lower.endsWith(".csv") && !lower.endsWith(".json")) {
+      throw InputException.of(file.toString(), "unknown attribution format; expected a .csv or"
+          + " .json file");
+    }
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw InputException.of(file.toString(), "not UTF-8 text");
+    } catch (IOException e) {
+      throw InputException.of(file.toString(), "cannot read: "
+          + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    return lower.endsWith(".csv") ? csv(file.toString(), text, d) : json(file.toString(), text, d);
+  }
+
+  static boolean isNumber(String s) {
+    return DECIMAL.matcher(s).matches() || FRACTION.matcher(s).matches();
+  }
+
+  private static BigFraction number(String source, int line, int column, String s, String what) {
+    if (!isNumber(s)) {
+      throw new InputException(source, line, column, (s.isEmpty() ? "empty field"
+          : "'" + s + "'") + " is not a number; expected " + what
+          + " (a decimal such as -0.25 or a fraction such as 3/8)");
+    }
+    try {
+      return Rationals.parse(s);
+    } catch (NumberFormatException e) {
+      throw new InputException(source, line, column, e.getMessage());
+    }
+  }
+
+  /** One data line: its number, and its fields with their 1-based columns. */
+  private record Line(int number, List<String> fields, List<Integer> columns) {}
+
+  static BigFraction[] csv(String source, String text, int d) {
+    String[] raw = text.split("\r?\n|\r", -1);
+    List<Line> lines = new ArrayList<>();
+    boolean first = true;
+    for (int n = 0; n < raw.length; n++) {
+      String t = raw[n];
+      if (t.isBlank() || t.strip().startsWith("#")) {
+        continue;
+      }
+      List<String> fields = new ArrayList<>();
+      List<Integer> cols = new ArrayList<>();
+      int start = 0;
+      while (true) {
+        int comma = t.indexOf(',', start);
+        String f = comma < 0 ? t.substring(start) : t.substring(start, comma);
+        int lead = 0;
+        while (lead < f.length() && Character.isWhitespace(f.charAt(lead))) {
+          lead++;
+        }
+        fields.add(f.strip());
+        cols.add(start + lead + 1);
+        if (comma < 0) {
+          break;
+        }
+        start = comma + 1;
+      }
+      if (first) {
+        first = false;
+        if (!isNumber(fields.get(fields.size() - 1))) {
+          continue; // a header
+        }
+      }
+      lines.add(new Line(n + 1, fields, cols));
+    }
+    if (lines.isEmpty()) {
+      throw new InputException(source, raw.length, 0, "no values; expected one line of " + d
+          + " numbers, or " + d + " lines 'feature,value' or of one number each");
+    }
+    BigFraction[] w = new BigFraction[d];
+    Line l0 = lines.get(0);
+    if (lines.size() == 1 && !(d == 1 && l0.fields().size() == 2)) {
+      if (l0.fields().size() != d) {
+        throw new InputException(source, l0.number(), 0, l0.fields().size() + " value(s) on "
+            + "one line; expected d = " + d + " (one per feature)"
+            + (d == 1 ? " or 'feature,value'" : ", or " + d + " lines 'feature,value'"));
+      }
+      for (int i = 0; i < d; i++) {
+        w[i] = number(source, l0.number(), l0.columns().get(i), l0.fields().get(i),
+            "the value of feature " + (i + 1));
+      }
+      return w;
+    }
+    int width = l0.fields().size();
+    if (width != 1 && width != 2) {
+      throw new InputException(source, l0.number(), 0, width + " fields; expected 'feature,value',"
+          + " one number per line, or all " + d + " values on one line");
+    }
+    for (int k = 0; k < lines.size(); k++) {
+      Line l = lines.get(k);
+      if (k >= d) {
+        throw new InputException(source, l.number(), 0, "more than d = " + d + " lines of values;"
+            + " expected one per feature");
+      }
+      if (l.fields().size() != width) {
+        throw new InputException(source, l.number(), 0, l.fields().size() + " field(s); expected "
+            + (width == 2 ? "'feature,value' like the first line" : "one number like the first"
+                + " line"));
+      }
+      if (width == 1) {
+        w[k] = number(source, l.number(), l.columns().get(0), l.fields().get(0),
+            "the value of feature " + (k + 1));
+        continue;
+      }
+      String f = l.fields().get(0);
+      var m = FEATURE.matcher(f);
+      int i = -1;
+      if (m.matches() && m.group(1).length() < 9) {
+        i = Integer.parseInt(m.group(1));
+      }
+      if (i < 1 || i > d) {
+        throw new InputException(source, l.number(), l.columns().get(0), "'" + f + "' is not a "
+            + "feature; expected 1.." + d + " or x1..x" + d + " (lines of two fields are "
+            + "'feature,value')");
+      }
+      if (w[i - 1] != null) {
+        throw new InputException(source, l.number(), l.columns().get(0), "feature " + i
+            + " appears twice; expected each feature once");
+      }
+      w[i - 1] = number(source, l.number(), l.columns().get(1), l.fields().get(1),
+          "the value of feature " + i);
+    }
+    if (lines.size() < d) {
+      int last = lines.get(lines.size() - 1).number();
+      String missing = "";
+      if (width == 2) {
+        for (int i = 0; i < d; i++) {
+          if (w[i] == null) {
+            missing = " (feature " + (i + 1) + " is missing)";
+            break;
+          }
+        }
+      }
+      throw new InputException(source, last, 0, lines.size() + " line(s) of values; expected d = "
+          + d + ", one per feature" + missing);
+    }
+    return w;
+  }
+
+  static BigFraction[] json(String source, String text, int d) {
+    try (JsonParser p = FACTORY.createParser(text)) {
+      JsonToken t = p.nextToken();
+      BigFraction[] w;
+      if (t == JsonToken.START_ARRAY) {
+        w = array(source, p, d);
+      } else if (t == JsonToken.START_OBJECT) {
+        w = null;
+        for (t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+          String key = p.currentName();
+          JsonToken v = p.nextToken();
+          if (key.equals("values")) {
+            if (w != null) {
+              throw error(source, p, "duplicate key \"values\"");
+            }
+            if (v != JsonToken.START_ARRAY) {
+              throw error(source, p, "\"values\" must be an array of " + d + " numbers, found "
+                  + describe(v));
+            }
+            w = array(source, p, d);
+          } else {
+            p.skipChildren();
+          }
+        }
+        if (w == null) {
+          throw error(source, p, "no key \"values\"; expected {\"values\": [" + d + " numbers]}");
+        }
+      } else {
+        throw error(source, p, "expected an array of " + d + " numbers or an object with "
+            + "\"values\", found " + describe(t));
+      }
+      t = p.nextToken();
+      if (t != null) {
+        throw error(source, p, "found " + describe(t) + " after the attribution; expected the end"
+            + " of the file");
+      }
+      return w;
+    } catch (JsonProcessingException e) {
+      JsonLocation loc = e.getLocation();
+      String m = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+      throw new InputException(source, loc == null ? 0 : Math.max(0, loc.getLineNr()),
+          loc == null ? 0 : Math.max(0, loc.getColumnNr()), "malformed JSON: " + m);
+    } catch (IOException e) {
+      throw InputException.of(source, "cannot read: " + e.getMessage());
+    }
+  }
+
+  private static BigFraction[] array(String source, JsonParser p, int d) throws IOException {
+    List<BigFraction> w = new ArrayList<>();
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+      if (t == null) {
+        throw error(source, p, "the array of values is not closed");
+      }
+      if (w.size() == d) {
+        throw error(source, p, "more than d = " + d + " values; expected one per feature");
+      }
+      String what = "the value of feature " + (w.size() + 1);
+      if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT
+          || t == JsonToken.VALUE_STRING) {
+        JsonLocation l = p.currentTokenLocation();
+        w.add(number(source, l.getLineNr(), l.getColumnNr(), p.getText().strip(), what));
+      } else {
+        throw error(source, p, "expected " + what + " (a number), found " + describe(t));
+      }
+    }
+    if (w.size() != d) {
+      throw error(source, p, w.size() + " value(s); expected d = " + d + ", one per feature");
+    }
+    return w.toArray(new BigFraction[0]);
+  }
+
+  private static InputException error(String source, JsonParser p, String problem) {
+    JsonLocation l = p.currentTokenLocation();
+    return new InputException(source, Math.max(0, l.getLineNr()), Math.max(0, l.getColumnNr()),
+        problem);
+  }
+
+  private static String describe(JsonToken t) {
+    if (t == null) {
+      return "the end of the file";
+    }
+    return switch (t) {
+      case START_OBJECT -> "an object";
+      case END_OBJECT -> "the end of an object";
+      case START_ARRAY -> "an array";
+      case END_ARRAY -> "the end of an array";
+      case FIELD_NAME -> "a key";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE -> "true";
+      case VALUE_FALSE -> "false";
+      case VALUE_NULL -> "null";
+      default -> t.toString();
+    };
+  }
+}
