@@ -39,19 +39,7 @@ final class MaskRegression {
     while (true) {
       int next = 2 * digits;
       BigDecimal[] x = solveAt(s, weights, intercept, lambda, next);
-      BigDecimal size = scale;
-      for (BigDecimal v : x) {
-        size = size.max(v.abs());
-      }
-      BigDecimal tol = size.movePointLeft(AGREE_DIGITS);
-      boolean agree = true;
-      for (int i = 0; i < x.length; i++) {
-        if (x[i].subtract(previous[i]).abs().compareTo(tol) > 0) {
-          agree = false;
-          break;
-        }
-      }
-      if (agree) {
+      if (x != null && previous != null && agree(previous, x, scale)) {
         BigDecimal[] v = java.util.Arrays.copyOf(x, d);
         return new Solution(v, intercept ? x[d] : null, next);
       }
@@ -65,6 +53,21 @@ final class MaskRegression {
     }
   }
 
+  private static boolean agree(BigDecimal[] a, BigDecimal[] b, BigDecimal scale) {
+    BigDecimal size = scale;
+    for (BigDecimal v : b) {
+      size = size.max(v.abs());
+    }
+    BigDecimal tol = size.movePointLeft(AGREE_DIGITS);
+    for (int i = 0; i < b.length; i++) {
+      if (b[i].subtract(a[i]).abs().compareTo(tol) > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The solution at the given precision, or null where the rounded system is singular there. */
   private static BigDecimal[] solveAt(LevelSums s, LevelWeights weights, boolean intercept,
       double lambda, int digits) {
     int d = s.d;
@@ -103,7 +106,11 @@ final class MaskRegression {
       g[d][d] = mass;
       b[d] = rhsB;
     }
-    return LinearSystems.solve(g, b, mc);
+    try {
+      return LinearSystems.solve(g, b, mc);
+    } catch (ArithmeticException e) {
+      return null;
+    }
   }
 
   /** max_k |A_k| / C(d,k): the size of the mean model value on a level. */
