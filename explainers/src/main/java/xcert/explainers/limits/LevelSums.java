@@ -1,0 +1,208 @@
+package xcert.explainers.limits;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.stream.IntStream;
+import org.apache.commons.numbers.fraction.BigFraction;
+import xcert.solvers.model.Circuit;
+import xcert.solvers.model.Model;
+import xcert.solvers.model.ReluNetwork;
+import xcert.solvers.model.TruthTable;
+import xcert.solvers.num.Rationals;
+
+/**
+ * The exact sums of the masked model y(z) = f(x0 ⊙ z + r ⊙ (1 − z)) over the masks z ∈ {0,1}^d of
+ * each size k = |z|: A_k = Σ_{|z|=k} y(z) and P_{i,k} = Σ_{|z|=k, z_i=1} y(z). Every kernel of
+ * LIME, GLIME-Binomial and KernelSHAP depends on z only through k, so these d(d+1) + (d+1)
+ * rationals are all that their infinite-sample limits need of f (seed 001 Section 3.3; seed 000
+ * A.2).
+ *
+ * <p>Values are exact: a circuit's 0/1 outputs are counted from its bit-sliced truth table, a ReLU
+ * network's score is summed in exact decimal arithmetic, any other model through
+ * {@link Model#exactValue}.
+ */
+final class LevelSums {
+
+  private static final int BLOCK = 1 << 12;
+
+  final int d;
+  /** A_k, k = 0..d. */
+  final BigFraction[] total;
+  /** P[i][k], feature i (0-based), k = 0..d. */
+  final BigFraction[][] withFeature;
+  /** How the values were obtained, for provenance. */
+  final String how;
+
+  private LevelSums(int d, BigFraction[] total, BigFraction[][] withFeature, String how) {
+    this.d = d;
+    this.total = total;
+    this.withFeature = withFeature;
+    this.how = how;
+  }
+
+  /** y(∅) = f(r). */
+  BigFraction empty() {
+    return total[0];
+  }
+
+  /** y([d]) = f(x0). */
+  BigFraction full() {
+    return total[d];
+  }
+
+  /** Enumerates all 2^d masks; the caller has checked d ≤ {@link ExactLimits#MAX_DIMENSION}. */
+  static LevelSums of(Model f, double[] x0, double[] r) {
+    if (f instanceof Circuit c) {
+      return ofCircuit(c, x0, r);
+    }
+    if (f instanceof ReluNetwork net && !net.isClassifier()) {
+      return ofScores(net, x0, r);
+    }
+    return ofExactValues(f, x0, r);
+  }
+
+  private static LevelSums ofCircuit(Circuit c, double[] x0, double[] r) {
+    int d = c.dimension();
+    boolean[] on = new boolean[d];
+    boolean[] off = new boolean[d];
+    for (int i = 0; i < d; i++) {
+      on[i] = x0[i] == 1;
+      off[i] = r[i] == 1;
+    }
+    long[] table = TruthTable.substituted(c, 0, on, off);
+    long[] a = new long[d + 1];
+    long[][] p = new long[d][d + 1];
+    long n = 1L << d;
+    for (long y = 0; y < n; y++) {
+      if (TruthTable.get(table, y)) {
+        int k = Long.bitCount(y);
+        a[k]++;
+        for (long m = y; m != 0; m &= m - 1) {
+          p[Long.numberOfTrailingZeros(m)][k]++;
+        }
+      }
+    }
+    BigFraction[] total = new BigFraction[d + 1];
+    BigFraction[][] with = new BigFraction[d][d + 1];
+    for (int k = 0; k <= d; k++) {
+      total[k] = BigFraction.of(a[k]);
+      for (int i = 0; i < d; i++) {
+        with[i][k] = BigFraction.of(p[i][k]);
+      }
+    }
+    return new LevelSums(d, total, with, "circuit outputs counted exactly from the bit-sliced "
+        + "truth table of f(x0 ⊙ z + r ⊙ (1 − z))");
+  }
+
+  private static LevelSums ofScores(ReluNetwork net, double[] x0, double[] r) {
+    int d = net.dimension();
+    long n = 1L << d;
+    int blocks = (int) ((n + BLOCK - 1) / BLOCK);
+    BigDecimal[][] merged = IntStream.range(0, blocks).parallel().mapToObj(b -> {
+      BigDecimal[][] acc = zeros(d);
+      double[] z = new double[d];
+      long end = Math.min(n, (long) (b + 1) * BLOCK);
+      for (long y = (long) b * BLOCK; y < end; y++) {
+        mask(y, x0, r, z);
+        BigDecimal v = net.exactScore(z);
+        add(acc, y, v);
+      }
+      return acc;
+    }).reduce(LevelSums::merge).orElseThrow();
+    BigFraction[] total = new BigFraction[d + 1];
+    BigFraction[][] with = new BigFraction[d][d + 1];
+    for (int k = 0; k <= d; k++) {
+      total[k] = Rationals.fromDecimal(merged[d][k]);
+      for (int i = 0; i < d; i++) {
+        with[i][k] = Rationals.fromDecimal(merged[i][k]);
+      }
+    }
+    return new LevelSums(d, total, with, "ReLU scores summed in exact decimal arithmetic");
+  }
+
+  private static LevelSums ofExactValues(Model f, double[] x0, double[] r) {
+    int d = f.dimension();
+    long n = 1L << d;
+    int blocks = (int) ((n + BLOCK - 1) / BLOCK);
+    BigFraction[][] merged = IntStream.range(0, blocks).parallel().mapToObj(b -> {
+      BigFraction[][] acc = new BigFraction[d + 1][d + 1];
+      for (BigFraction[] row : acc) {
+        java.util.Arrays.fill(row, BigFraction.ZERO);
+      }
+      double[] z = new double[d];
+      long end = Math.min(n, (long) (b + 1) * BLOCK);
+      for (long y = (long) b * BLOCK; y < end; y++) {
+        mask(y, x0, r, z);
+        BigFraction v = f.exactValue(z);
+        if (v.signum() == 0) {
+          continue;
+        }
+        int k = Long.bitCount(y);
+        acc[d][k] = acc[d][k].add(v);
+        for (long m = y; m != 0; m &= m - 1) {
+          int i = Long.numberOfTrailingZeros(m);
+          acc[i][k] = acc[i][k].add(v);
+        }
+      }
+      return acc;
+    }).reduce((u, v) -> {
+      for (int i = 0; i <= d; i++) {
+        for (int k = 0; k <= d; k++) {
+          u[i][k] = u[i][k].add(v[i][k]);
+        }
+      }
+      return u;
+    }).orElseThrow();
+    BigFraction[][] with = java.util.Arrays.copyOf(merged, d);
+    return new LevelSums(d, merged[d], with, "model values f.exactValue summed exactly");
+  }
+
+  /** z_x = x0 ⊙ z + r ⊙ (1 − z) for the mask whose bit i is z_i (as lfa.Combination.mask). */
+  static void mask(long y, double[] x0, double[] r, double[] out) {
+    for (int i = 0; i < out.length; i++) {
+      out[i] = ((y >>> i) & 1L) != 0 ? x0[i] : r[i];
+    }
+  }
+
+  private static BigDecimal[][] zeros(int d) {
+    BigDecimal[][] acc = new BigDecimal[d + 1][d + 1];
+    for (BigDecimal[] row : acc) {
+      java.util.Arrays.fill(row, BigDecimal.ZERO);
+    }
+    return acc;
+  }
+
+  private static void add(BigDecimal[][] acc, long y, BigDecimal v) {
+    if (v.signum() == 0) {
+      return;
+    }
+    int d = acc.length - 1;
+    int k = Long.bitCount(y);
+    acc[d][k] = acc[d][k].add(v);
+    for (long m = y; m != 0; m &= m - 1) {
+      int i = Long.numberOfTrailingZeros(m);
+      acc[i][k] = acc[i][k].add(v);
+    }
+  }
+
+  private static BigDecimal[][] merge(BigDecimal[][] u, BigDecimal[][] v) {
+    for (int i = 0; i < u.length; i++) {
+      for (int k = 0; k < u[i].length; k++) {
+        u[i][k] = u[i][k].add(v[i][k]);
+      }
+    }
+    return u;
+  }
+
+  /** C(n, k), 0 outside 0 ≤ k ≤ n. */
+  static BigInteger binomial(int n, int k) {
+    if (k < 0 || n < 0 || k > n) {
+      return BigInteger.ZERO;
+    }
+    BigInteger c = BigInteger.ONE;
+    for (int i = 1; i <= k; i++) {
+      c = c.multiply(BigInteger.valueOf(n - k + i)).divide(BigInteger.valueOf(i));
+    }
+    return c;
+  }
+}
