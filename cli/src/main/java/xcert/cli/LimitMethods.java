@@ -100,9 +100,6 @@ final class LimitMethods {
       };
       a.settings().forEach(p::putIfAbsent);
       return new Result(a, p);
-    } catch (UnsupportedOperationException e) {
-      throw InputException.of(name, "not available in this build (the exact limits are not "
-          + "implemented yet)");
     } catch (InputException e) {
       throw e;
     } catch (IllegalArgumentException e) {

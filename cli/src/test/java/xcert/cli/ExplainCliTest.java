@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -223,7 +222,6 @@ class ExplainCliTest {
   // ----- exact limits: enabled once ExactLimits is implemented -----
 
   @Test
-  @Disabled("needs ExactLimits")
   void limeAndGlimeLimitsRecoverAnAffineModel() throws IOException {
     // With the mask combination f(x ⊙ z + r ⊙ (1 − z)) = f(r) + Σ w_i (x_i − r_i) z_i is affine in
     // z, so a linear g with intercept and λ = 0 fits it exactly under any positive kernel:
@@ -239,7 +237,6 @@ class ExplainCliTest {
   }
 
   @Test
-  @Disabled("needs ExactLimits")
   void kernelShapLimitIsShapleyUnderThePointMassAtTheReference() throws IOException {
     // x1 ∧ x2 at 11 with X_{S^c} = r = 00: v(∅) = v({1}) = v({2}) = 0, v({1,2}) = 1, so each
     // Shapley value is (1/2)[(0 − 0) + (1 − 0)] = 1/2. With r = 10: v(∅) = f(10) = 0,
@@ -254,7 +251,6 @@ class ExplainCliTest {
   }
 
   @Test
-  @Disabled("needs ExactLimits")
   void occlusionLimitAndExactIgOnNetworks() throws IOException {
     // Occlusion of the affine f: w ⊙ (x − r) = (1, −2, 1), as the sampled method above.
     Map<String, String> o = ok(CliTest.run("explain", "occlusion-limit", "--model",
@@ -271,7 +267,6 @@ class ExplainCliTest {
   }
 
   @Test
-  @Disabled("needs ExactLimits")
   void smoothGradLimitOfAPiecewiseLinearIdentity() throws IOException {
     // f(x) = relu(x1) − relu(−x1) = x1 for every x: ∇f = (1, 0) off the kink x1 = 0, a null set
     // under Gaussian noise, so E[∇f(x + ξ)] = (1, 0) for every σ.

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -190,7 +189,6 @@ class OracleCliTest {
   // ----- exact limits: enabled once ExactLimits is implemented -----
 
   @Test
-  @Disabled("needs ExactLimits")
   void kernelShapLimitIsShapleyUnderThePointMass() throws IOException {
     // x1 ∧ x2 at 11, X_{S^c} = r. r = 00: (1/2, 1/2); r = 10: (0, 1) (derived in ExplainCliTest).
     Path and = write("and2.expr", "x1 & x2\n");
@@ -202,7 +200,6 @@ class OracleCliTest {
   }
 
   @Test
-  @Disabled("needs ExactLimits")
   void limitsAndIgOnAnAffineNetwork() throws IOException {
     // f = 2x1 − x2 + x3/2 + 1 at x = (1, 2, 3), r = (1/2, 0, 1): LIME's and GLIME's limits
     // (λ = 0, intercept), Occlusion and IG all give w ⊙ (x − r) = (1, −2, 1).
