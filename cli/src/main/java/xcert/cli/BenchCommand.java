@@ -35,14 +35,15 @@ import xcert.solvers.setfn.MemoryBudget;
         "Examples:",
         "  xcert bench exact --d 16,20,24",
         "  xcert bench certificates",
-        "  xcert bench reductions"})
+        "  xcert bench reductions",
+        "  xcert bench explainers --backend cpu"})
 final class BenchCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "WHAT",
-      description = "what to benchmark: exact, certificates or reductions")
+      description = "what to benchmark: exact, certificates, reductions or explainers")
   String what;
 
   @Option(names = "--baseline-d", split = ",", paramLabel = "D",
@@ -65,6 +66,15 @@ final class BenchCommand implements Callable<Integer> {
       description = "reductions: instances per family timed with the BDD baseline (default 3)")
   int baselineN;
 
+  @Option(names = "--backend", paramLabel = "B", defaultValue = "cpu",
+      description = "explainers: auto, cpu or gpu (default cpu)")
+  String backendName;
+
+  @Option(names = "--max-log2-samples", paramLabel = "K", defaultValue = "18",
+      description = "explainers: largest n = 2^K tried when counting the samples a method needs "
+          + "(default 18)")
+  int maxLog2;
+
   @Option(names = "--json", description = "print JSON instead of a table")
   boolean json;
 
@@ -86,9 +96,32 @@ final class BenchCommand implements Callable<Integer> {
       return new ReductionsBench(spec, json, ReduceArgs.openUnit("--delta", deltaText, "δ"),
           baselineN).run();
     }
+    if (what.equals("explainers")) {
+      List<Integer> dims = spec.commandLine().getParseResult().hasMatchedOption("--d") ? ds
+          : List.of(10, 16, 20);
+      for (int d : dims) {
+        if (d < 2 || d > xcert.explainers.limits.ExactLimits.MAX_DIMENSION) {
+          throw InputException.of("--d", d + " is out of range; expected 2.."
+              + xcert.explainers.limits.ExactLimits.MAX_DIMENSION);
+        }
+      }
+      if (maxLog2 < 6 || maxLog2 > 24) {
+        throw InputException.of("--max-log2-samples", maxLog2 + " is out of range; expected 6..24");
+      }
+      xcert.explainers.backend.Backend b;
+      try {
+        b = xcert.explainers.backend.Backends.select(backendName);
+      } catch (IllegalArgumentException e) {
+        throw InputException.of("--backend", e.getMessage());
+      }
+      if (backendName.equals("auto")) {
+        spec.commandLine().getErr().println("backend: " + b.name());
+      }
+      return new ExplainersBench(spec, json, b, dims, maxLog2).run();
+    }
     if (!what.equals("exact")) {
       throw InputException.of("WHAT", "unknown benchmark '" + what + "'; expected exact, "
-          + "certificates or reductions");
+          + "certificates, reductions or explainers");
     }
     for (int d : ds) {
       if (d < 6 || d > 30) {
