@@ -206,7 +206,7 @@ public final class IdentityChecks {
     double hoeff = Math.sqrt(Math.log(1 / delta) / (2.0 * n));
     double[] sg = run("smoothgrad", MethodSettings.defaults().withSigma(sigma).withSamples(n)
         .withSeed(seed), f, x0).values();
-    return limitBound(claim, sg, g0, bound, 1.0, out, n, p, hoeff, where
+    return limitBound(claim, sg, g0, bound, out, n, p, hoeff, where
         + ", p_σ=" + fmt(p));
   }
 
@@ -254,11 +254,11 @@ public final class IdentityChecks {
         Combination.mask(new double[d]), Kernel.NONE, Loss.GRADIENT_MATCHING, Target.VALUE,
         ModelClass.linear(), false);
     double[] ig = new LfaExplainer(inst, n, seed).explain(f, x0, BACKEND).values();
-    return limitBound(claim, ig, gxi, bound, 1.0, out, n, p, hoeff, where + ", p_a=" + fmt(p));
+    return limitBound(claim, ig, gxi, bound, out, n, p, hoeff, where + ", p_a=" + fmt(p));
   }
 
   private static Verdict limitBound(String claim, double[] est, double[] limit, double[] bound,
-      double unused, long out, long n, double p, double hoeff, String where) {
+      long out, long n, double p, double hoeff, String where) {
     double worst = 0;
     for (int j = 0; j < est.length; j++) {
       double diff = Math.abs(est[j] - limit[j]);
