@@ -18,6 +18,7 @@ import xcert.solvers.errors.InputException;
 import xcert.solvers.exact.GameValues;
 import xcert.solvers.exact.RestrictedPredictionTable;
 import xcert.solvers.exact.RestrictedPredictions;
+import xcert.solvers.io.AttributionFile;
 import xcert.solvers.io.DistributionSpec;
 import xcert.solvers.io.InputVector;
 import xcert.solvers.model.Circuit;

@@ -89,6 +89,20 @@ final class JsonInput implements AutoCloseable {
     }
   }
 
+  /** Skips the value that starts at the current token (nothing for a scalar). */
+  void skipChildren() {
+    try {
+      p.skipChildren();
+    } catch (JsonProcessingException e) {
+      JsonLocation loc = e.getLocation();
+      throw new InputException(source, loc == null ? 0 : Math.max(0, loc.getLineNr()),
+          loc == null ? 0 : Math.max(0, loc.getColumnNr()), "malformed JSON: "
+          + LineReader.oneLine(new RuntimeException(e.getOriginalMessage())));
+    } catch (IOException e) {
+      throw new InputException(source, 0, 0, "cannot read: " + LineReader.oneLine(e));
+    }
+  }
+
   /** Moves to the next token, which must be of the given kind. */
   void expect(JsonToken kind, String what) {
     JsonToken t = next();

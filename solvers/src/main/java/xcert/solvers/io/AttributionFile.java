@@ -1,11 +1,8 @@
-package xcert.cli;
+package xcert.solvers.io;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +15,7 @@ import xcert.solvers.num.Rationals;
 
 /**
  * An attribution computed elsewhere, one number per feature, read exactly (0.1 is 1/10) from CSV or
- * JSON for {@code xcert oracle}. The format is chosen by the extension.
+ * JSON, for the oracle that holds it against exact values (SPEC section 5). The format is chosen by the extension.
  *
  * <p><b>CSV</b> ({@code .csv}): fields separated by commas, spaces around them ignored; blank lines
  * and lines starting with {@code #} skipped. The first remaining line is a header when its last field
@@ -37,19 +34,21 @@ import xcert.solvers.num.Rationals;
  *
  * <p>Every error names the file, the line (and column where there is one) and what was expected.
  */
-final class AttributionFile {
+public final class AttributionFile {
 
   private static final Pattern DECIMAL =
       Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
   private static final Pattern FRACTION = Pattern.compile("[+-]?[0-9]+\\s*/\\s*[0-9]+");
   private static final Pattern FEATURE = Pattern.compile("[xX]?([0-9]+)");
 
-  private static final JsonFactory FACTORY = new JsonFactory();
-
   private AttributionFile() {}
 
-  /** The d values of the file, feature 1 first. */
-  static BigFraction[] read(Path file, int d) {
+  /**
+   * The d values of the file, feature 1 first.
+   *
+   * @throws InputException for an unreadable or malformed file, naming the line and column
+   */
+  public static BigFraction[] read(Path file, int d) {
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     String lower = name.toLowerCase(java.util.Locale.ROOT);
     if (!lower.endsWith(".csv") && !lower.endsWith(".json")) {
@@ -200,98 +199,62 @@ final class AttributionFile {
   }
 
   static BigFraction[] json(String source, String text, int d) {
-    try (JsonParser p = FACTORY.createParser(text)) {
-      JsonToken t = p.nextToken();
+    try (JsonInput p = new JsonInput(source, new StringReader(text))) {
+      JsonToken t = p.next();
       BigFraction[] w;
       if (t == JsonToken.START_ARRAY) {
-        w = array(source, p, d);
+        w = array(p, d);
       } else if (t == JsonToken.START_OBJECT) {
         w = null;
-        for (t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-          String key = p.currentName();
-          JsonToken v = p.nextToken();
+        for (t = p.next(); t == JsonToken.FIELD_NAME; t = p.next()) {
+          String key = p.text();
+          JsonToken v = p.next();
           if (key.equals("values")) {
             if (w != null) {
-              throw error(source, p, "duplicate key \"values\"");
+              throw p.error("duplicate key \"values\"");
             }
             if (v != JsonToken.START_ARRAY) {
-              throw error(source, p, "\"values\" must be an array of " + d + " numbers, found "
-                  + describe(v));
+              throw p.error("\"values\" must be an array of " + d + " numbers, found "
+                  + JsonInput.describe(v));
             }
-            w = array(source, p, d);
+            w = array(p, d);
           } else {
             p.skipChildren();
           }
         }
         if (w == null) {
-          throw error(source, p, "no key \"values\"; expected {\"values\": [" + d + " numbers]}");
+          throw p.error("no key \"values\"; expected {\"values\": [" + d + " numbers]}");
         }
       } else {
-        throw error(source, p, "expected an array of " + d + " numbers or an object with "
-            + "\"values\", found " + describe(t));
+        throw p.error("expected an array of " + d + " numbers or an object with \"values\", found "
+            + JsonInput.describe(t));
       }
-      t = p.nextToken();
-      if (t != null) {
-        throw error(source, p, "found " + describe(t) + " after the attribution; expected the end"
-            + " of the file");
-      }
+      p.expectEnd("attribution");
       return w;
-    } catch (JsonProcessingException e) {
-      JsonLocation loc = e.getLocation();
-      String m = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
-      throw new InputException(source, loc == null ? 0 : Math.max(0, loc.getLineNr()),
-          loc == null ? 0 : Math.max(0, loc.getColumnNr()), "malformed JSON: " + m);
-    } catch (IOException e) {
-      throw InputException.of(source, "cannot read: " + e.getMessage());
     }
   }
 
-  private static BigFraction[] array(String source, JsonParser p, int d) throws IOException {
+  private static BigFraction[] array(JsonInput p, int d) {
     List<BigFraction> w = new ArrayList<>();
-    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+    for (JsonToken t = p.next(); t != JsonToken.END_ARRAY; t = p.next()) {
       if (t == null) {
-        throw error(source, p, "the array of values is not closed");
+        throw p.error("the array of values is not closed");
       }
       if (w.size() == d) {
-        throw error(source, p, "more than d = " + d + " values; expected one per feature");
+        throw p.error("more than d = " + d + " values; expected one per feature");
       }
       String what = "the value of feature " + (w.size() + 1);
       if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT
           || t == JsonToken.VALUE_STRING) {
-        JsonLocation l = p.currentTokenLocation();
-        w.add(number(source, l.getLineNr(), l.getColumnNr(), p.getText().strip(), what));
+        JsonInput.Loc l = p.loc();
+        w.add(number(p.source, l.line(), l.column(), p.text().strip(), what));
       } else {
-        throw error(source, p, "expected " + what + " (a number), found " + describe(t));
+        throw p.error("expected " + what + " (a number), found " + JsonInput.describe(t));
       }
     }
     if (w.size() != d) {
-      throw error(source, p, w.size() + " value(s); expected d = " + d + ", one per feature");
+      throw p.error(w.size() + " value(s); expected d = " + d + ", one per feature");
     }
     return w.toArray(new BigFraction[0]);
-  }
-
-  private static InputException error(String source, JsonParser p, String problem) {
-    JsonLocation l = p.currentTokenLocation();
-    return new InputException(source, Math.max(0, l.getLineNr()), Math.max(0, l.getColumnNr()),
-        problem);
-  }
-
-  private static String describe(JsonToken t) {
-    if (t == null) {
-      return "the end of the file";
-    }
-    return switch (t) {
-      case START_OBJECT -> "an object";
-      case END_OBJECT -> "the end of an object";
-      case START_ARRAY -> "an array";
-      case END_ARRAY -> "the end of an array";
-      case FIELD_NAME -> "a key";
-      case VALUE_STRING -> "a string";
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-      case VALUE_TRUE -> "true";
-      case VALUE_FALSE -> "false";
-      case VALUE_NULL -> "null";
-      default -> t.toString();
-    };
   }
 }
