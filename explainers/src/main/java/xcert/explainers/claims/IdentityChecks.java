@@ -16,6 +16,7 @@ import xcert.explainers.lfa.ModelClass;
 import xcert.explainers.lfa.Neighbourhood;
 import xcert.explainers.lfa.Noises;
 import xcert.explainers.lfa.Target;
+import xcert.explainers.limits.ExactLimits;
 import xcert.explainers.methods.MethodSettings;
 import xcert.explainers.methods.Methods;
 import xcert.solvers.claims.Verdict;
@@ -185,7 +186,7 @@ public final class IdentityChecks {
     int d = f.dimension();
     double rho = linearRegionRadius(f, x0);
     double[] g0 = gradient(f, x0);
-    double[] bound = gradientBound(f);
+    double[] bound = LimitChecks.gradientBound(f);
     String where = "n=" + n + ", seed=" + seed + ", σ=" + sigma + ", δ=" + delta + ", ρ="
         + fmt(rho);
     if (!(rho > 0)) {
@@ -233,7 +234,7 @@ public final class IdentityChecks {
     }
     double[] g0 = gradient(f, x0);
     double[] gxi = new double[d];
-    double[] bound = gradientBound(f);
+    double[] bound = LimitChecks.gradientBound(f);
     for (int j = 0; j < d; j++) {
       gxi[j] = x0[j] * g0[j];
       bound[j] *= Math.abs(x0[j]);
@@ -662,8 +663,9 @@ public final class IdentityChecks {
    * σ²(F0 + Lσ√(d+2))² (Cauchy–Schwarz and E[ξ_i²‖ξ‖²] = σ⁴(d+2)), so E‖b_n − b‖² ≤ V_b/n with
    * V_b = (F0 + Lσ√d)² + dσ²(F0 + Lσ√(d+2))². Markov on the squared norms at δ/2 each:
    * ε_A = √(2V_A/(nδ)), ε_b = √(2V_b/(nδ)); then ‖θ̂ − θ‖₂ ≤ (ε_b + ε_A‖θ‖)/(min(σ², 1) − ε_A), with
-   * ‖θ‖ ≤ √(‖E∇f‖² + (F0 + Lσ√d)²). Φ is evaluated with an erfc of relative error &lt; 1.2e−7, added
-   * as Σ_j |v_j|‖w_j‖·1.2e−7.
+   * ‖θ‖ ≤ √(‖E∇f‖² + (F0 + Lσ√d)²). E∇f is {@link ExactLimits#smoothGrad}'s closed form in float64;
+   * an allowance of Σ_j |v_j|‖w_j‖·1.2e−7 for its evaluation of Φ is added (its erfc is accurate to
+   * about 1e−14, well inside it).
    */
   public static Verdict cLimeToSmoothGrad(ReluNetwork f, double[] x0, long seed, long n,
       double sigma, double delta) {
@@ -672,7 +674,7 @@ public final class IdentityChecks {
       return Verdict.vacuous(claim, "the closed form needs exactly one hidden layer");
     }
     int d = f.dimension();
-    double[] sg = smoothGradClosedForm(f, x0, sigma);
+    double[] sg = ExactLimits.smoothGrad(f, x0, sigma).values();
     double erfErr = 0;
     for (int j = 0; j < f.width(0); j++) {
       double wn = 0;
@@ -705,29 +707,6 @@ public final class IdentityChecks {
         + "from second moments, |f(x0+ξ)| ≤ |f(x0)| + L‖ξ‖)", err, tol);
     return err <= tol ? Verdict.holds(claim, text) : Verdict.fails(claim, text + "; ŵ="
         + Arrays.toString(est) + ", E∇f=" + Arrays.toString(sg));
-  }
-
-  /** E_{ξ ~ N(0, σ²I)}[∇f(x0 + ξ)] for a network with one hidden layer, in closed form. */
-  public static double[] smoothGradClosedForm(ReluNetwork f, double[] x0, double sigma) {
-    int d = f.dimension();
-    double[] g = new double[d];
-    for (int j = 0; j < f.width(0); j++) {
-      double pre = f.bias(0, j);
-      double wn = 0;
-      for (int i = 0; i < d; i++) {
-        pre += f.weight(0, j, i) * x0[i];
-        wn += f.weight(0, j, i) * f.weight(0, j, i);
-      }
-      if (wn == 0) {
-        continue;
-      }
-      double phi = normalCdf(pre / (sigma * Math.sqrt(wn)));
-      double v = f.weight(1, 0, j);
-      for (int i = 0; i < d; i++) {
-        g[i] += v * f.weight(0, j, i) * phi;
-      }
-    }
-    return g;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -779,22 +758,6 @@ public final class IdentityChecks {
     return delta;
   }
 
-  /** G with |∂_i f(x)| ≤ G_i everywhere: (|W^1|ᵀ ⋯ |W^L|ᵀ 1)_i. */
-  public static double[] gradientBound(ReluNetwork f) {
-    double[] g = {1.0};
-    for (int l = f.layerCount() - 1; l >= 0; l--) {
-      int in = l == 0 ? f.dimension() : f.width(l - 1);
-      double[] back = new double[in];
-      for (int j = 0; j < g.length; j++) {
-        for (int i = 0; i < in; i++) {
-          back[i] += Math.abs(f.weight(l, j, i)) * g[j];
-        }
-      }
-      g = back;
-    }
-    return g;
-  }
-
   /** A Lipschitz bound of the score in ‖·‖₂: min(Π_l ‖W_l‖_F, ‖G‖₂). */
   public static double lipschitz(ReluNetwork f) {
     double prod = 1;
@@ -808,7 +771,7 @@ public final class IdentityChecks {
       }
       prod *= Math.sqrt(fro);
     }
-    return Math.min(prod, norm(gradientBound(f)));
+    return Math.min(prod, norm(LimitChecks.gradientBound(f)));
   }
 
   /**
@@ -849,20 +812,6 @@ public final class IdentityChecks {
 
   // ---------------------------------------------------------------------------------------------
   // Small numerics
-
-  /** Φ(x) = erfc(−x/√2)/2 with Numerical Recipes' erfc (fractional error &lt; 1.2e−7). */
-  static double normalCdf(double x) {
-    return 0.5 * erfc(-x / Math.sqrt(2));
-  }
-
-  private static double erfc(double x) {
-    double z = Math.abs(x);
-    double t = 1 / (1 + 0.5 * z);
-    double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196
-        + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398
-        + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
-    return x >= 0 ? r : 2 - r;
-  }
 
   /** Solves the p×p system by Gaussian elimination with partial pivoting (a and b are consumed). */
   static double[] solve(double[] a, double[] b) {
