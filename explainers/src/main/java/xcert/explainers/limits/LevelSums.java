@@ -50,8 +50,37 @@ final class LevelSums {
     return total[d];
   }
 
-  /** Enumerates all 2^d masks; the caller has checked d ≤ {@link ExactLimits#MAX_DIMENSION}. */
+  /** The last enumeration, with the (immutable) model and the points it was made for. */
+  private record Key(Model f, double[] x0, double[] r) {
+    boolean matches(Model g, double[] y0, double[] s) {
+      return f == g && java.util.Arrays.equals(x0, y0) && java.util.Arrays.equals(r, s);
+    }
+  }
+
+  private static Key lastKey;
+  private static LevelSums last;
+
+  /**
+   * The level sums for (f, x0, r). The LIME, GLIME-Binomial and KernelSHAP limits of one instance
+   * need the same 2^d model values, which for a ReLU network's exact scores cost seconds at d = 20;
+   * the last enumeration is kept and reused when the next call asks for the same model and points.
+   * The caller has checked d ≤ {@link ExactLimits#MAX_DIMENSION}.
+   */
   static LevelSums of(Model f, double[] x0, double[] r) {
+    synchronized (LevelSums.class) {
+      if (lastKey != null && lastKey.matches(f, x0, r)) {
+        return last;
+      }
+    }
+    LevelSums s = enumerate(f, x0, r);
+    synchronized (LevelSums.class) {
+      lastKey = new Key(f, x0.clone(), r.clone());
+      last = s;
+    }
+    return s;
+  }
+
+  private static LevelSums enumerate(Model f, double[] x0, double[] r) {
     if (f instanceof Circuit c) {
       return ofCircuit(c, x0, r);
     }
