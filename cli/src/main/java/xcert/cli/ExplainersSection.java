@@ -159,10 +159,9 @@ final class ExplainersSection implements ReportSection {
       header.add("n=" + n);
     }
     List<List<Object>> rows = new ArrayList<>();
-    for (var e : Map.of("circuit", onCircuit, "relu", onNet).entrySet().stream()
-        .sorted(Map.Entry.comparingByKey()).toList()) {
-      for (StabilityExperiment.Curve c : e.getValue()) {
-        List<Object> row = new ArrayList<>(List.of(e.getKey(), c.method(), c.sigma()));
+    for (String model : List.of("circuit", "relu")) {
+      for (StabilityExperiment.Curve c : model.equals("circuit") ? onCircuit : onNet) {
+        List<Object> row = new ArrayList<>(List.of(model, c.method(), c.sigma()));
         for (int i = 0; i < c.jaccard().length; i++) {
           row.add(String.format(Locale.ROOT, "%.3f%s", c.jaccard()[i],
               c.degenerate(i) ? "*" : ""));
