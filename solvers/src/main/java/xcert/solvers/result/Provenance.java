@@ -21,7 +21,12 @@ public record Provenance(Kind kind, String method, long samples, long seed, Stri
     /** A bound proved by a certificate checked in exact arithmetic. */
     CERTIFIED,
     /** Estimated from n random samples with a seed, within a stated tolerance. */
-    SAMPLED
+    SAMPLED,
+    /**
+     * The output of a heuristic (a relaxation solved by local optimisation, a moment approximation)
+     * that carries no error bound; any seed and sample count are recorded.
+     */
+    HEURISTIC
   }
 
   public static Provenance exact(String method) {
@@ -30,6 +35,11 @@ public record Provenance(Kind kind, String method, long samples, long seed, Stri
 
   public static Provenance float64(String method) {
     return new Provenance(Kind.ENUMERATED_FLOAT64, method, 0, 0, "");
+  }
+
+  /** A heuristic result: no error bound; samples and seed where it drew any (else 0). */
+  public static Provenance heuristic(String method, long samples, long seed) {
+    return new Provenance(Kind.HEURISTIC, method, samples, seed, "none (no error bound)");
   }
 
   /** True for exact and certified results. */
@@ -50,6 +60,8 @@ public record Provenance(Kind kind, String method, long samples, long seed, Stri
       case CERTIFIED -> "certified (checked in exact arithmetic): " + method;
       case SAMPLED -> "sampled, n=" + samples + ", seed=" + seed + ", tolerance " + tolerance + ": "
           + method;
+      case HEURISTIC -> "heuristic, no error bound" + (samples > 0 ? ", n=" + samples : "")
+          + (samples > 0 ? ", seed=" + seed : "") + ": " + method;
     };
   }
 }
