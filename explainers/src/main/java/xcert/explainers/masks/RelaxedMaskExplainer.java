@@ -28,7 +28,8 @@ import xcert.solvers.result.Provenance;
  * <ol>
  *   <li>f(x) is the smooth model's value at x ({@link SmoothModels}: a ReLU network's score, a
  *       circuit's multilinear extension, equal to the circuit at a 0/1 point);
- *   <li>f̂_∅(x) = mean f(b) over {@link MaskSettings#evaluationSamples()} rows b ~ V, once;
+ *   <li>f̂_∅(x) = mean f(b) over {@link MaskSettings#evaluationSamples()} rows b ~ V, once (it sets
+ *       the problem-scaled λ₁, and is the baseline of every step when {@link BaselineEstimate#FIXED});
  *   <li>λ₁ given, or 0.1·|f(x) − f̂_∅(x)|/d;
  *   <li>S_i ~ N(0.5, 1/36), clipped to [ε, 1−ε], ε = {@link MaskSettings#EPSILON};
  *   <li>for each iteration, the objective's gradient from K relaxed masks ({@link RelaxedObjective})
@@ -100,6 +101,7 @@ public final class RelaxedMaskExplainer implements Explainer {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("alpha", Double.toString(settings.alpha()));
     m.put("necessity term", settings.necessityTerm().describe());
+    m.put("baseline estimate", settings.baselineEstimate().describe());
     m.put("lambda1", Double.toString(lambda1));
     m.put("lambda1 rule", settings.lambda1().isPresent() ? "given"
         : MaskSettings.LAMBDA1_SCALE + "·|f(x) − f̂_∅(x)|/d");

@@ -16,7 +16,8 @@ import xcert.explainers.relax.SmoothModel;
  *       b_k (common random numbers);
  *   <li>objective α|f(x) − f̂_S(x)| + (1−α)·N + λ₁‖S‖₁ + λ_TV‖S‖_TV, where N is
  *       |f̂_{S^c}(x) − f̂_∅(x)| (Definition 2.2) or |f(x) − f̂_{S^c}(x)| (as printed in Eq. 59), see
- *       {@link NecessityTerm}; f̂_∅(x) is a fixed estimate that does not depend on S.
+ *       {@link NecessityTerm}; f̂_∅(x) is (1/K)·Σ_k f(b_k) over the same rows (paired, the default)
+ *       or a fixed estimate made once, see {@link BaselineEstimate}.
  * </ul>
  *
  * <p>The gradient follows the chain rule through the relaxation: ∂f̂_S/∂S_i =
@@ -35,6 +36,7 @@ public final class RelaxedObjective {
   private final double fEmpty;
   private final double alpha;
   private final NecessityTerm term;
+  private final boolean paired;
   private final double lambda1;
   private final double lambdaTv;
   private final TotalVariation tv;
@@ -45,9 +47,9 @@ public final class RelaxedObjective {
    * @param g the smooth model
    * @param x the explained point
    * @param fx f(x) (the smooth model's value at x)
-   * @param fEmpty the fixed estimate f̂_∅(x)
+   * @param fEmpty the fixed estimate f̂_∅(x), used when the baseline estimate is FIXED
    * @param lambda1 λ₁ as used (after any problem scaling)
-   * @param settings α, λ_TV, grid width, temperature and the necessity term
+   * @param settings α, λ_TV, grid width, temperature, the necessity term and the baseline estimate
    * @param sampler draws b ~ V
    */
   public RelaxedObjective(SmoothModel g, double[] x, double fx, double fEmpty, double lambda1,
@@ -58,6 +60,7 @@ public final class RelaxedObjective {
     this.fEmpty = fEmpty;
     this.alpha = settings.alpha();
     this.term = settings.necessityTerm();
+    this.paired = settings.baselineEstimate() == BaselineEstimate.PAIRED;
     this.lambda1 = lambda1;
     this.lambdaTv = settings.lambdaTv();
     this.tv = settings.gridWidth() > 0 ? new TotalVariation(settings.gridWidth(), x.length) : null;
@@ -94,7 +97,12 @@ public final class RelaxedObjective {
     if (needNec) {
       double[] rows = mix(relaxed, b, k, true);
       fSc = mean(g.values(rows, k));
-      double inner = term == NecessityTerm.DEFINITION ? fSc - fEmpty : fx - fSc;
+      double inner;
+      if (term == NecessityTerm.DEFINITION) {
+        inner = fSc - (paired ? mean(g.values(b.clone(), k)) : fEmpty);
+      } else {
+        inner = fx - fSc;
+      }
       value += (1 - alpha) * Math.abs(inner);
       if (withGradient) {
         double c = (1 - alpha) * Math.signum(inner)
