@@ -19,9 +19,9 @@ import java.util.OptionalDouble;
  * <p>λ₁: the seed's λ₁ = 2 (with λ_TV = 20) belongs to 512×512 CT images and a ResNet's output and
  * does not transfer to small tabular problems. When no λ₁ is given (the default) it is scaled by the
  * problem, λ₁ = 0.1·|f(x) − f̂_∅(x)|/d: selecting every feature then costs a tenth of the baseline
- * gap ρ(f(x), f_∅(x)) = Δsuf(∅) = Δnec(∅), the largest value the fidelity terms take on the vertices
- * of an additive model, so a feature stays in the mask when it closes more than a tenth of its equal
- * share of that gap. The same rule serves a score and a 0/1 label (the gap is then a probability).
+ * gap ρ(f(x), f_∅(x)) = Δsuf(∅) = Δnec(∅), the value of the fidelity terms at the empty mask; on an
+ * additive model whose contributions share a sign, a feature then stays in the mask when it closes
+ * more than about a tenth of its equal share of that gap. The same rule serves a score and a 0/1 label (the gap is then a probability).
  *
  * <p>The mask is parametrised by S itself (as in Appendix A.2, not by logits), projected after each
  * Adam step onto [{@link #EPSILON}, 1 − {@link #EPSILON}] so that the logit log(S/(1−S)) of the
