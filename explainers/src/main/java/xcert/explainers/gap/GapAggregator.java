@@ -39,6 +39,7 @@ public final class GapAggregator {
 
   static GapSummary summary(String method, String family, Problem p, List<InstanceGap> gaps) {
     int misses = 0;
+    int trivial = 0;
     List<Scalar> excess = new ArrayList<>();
     List<Scalar> hamming = new ArrayList<>();
     List<Scalar> extra = new ArrayList<>();
@@ -47,13 +48,14 @@ public final class GapAggregator {
     for (InstanceGap g : gaps) {
       ProblemGap pg = g.gap(p).orElseThrow();
       misses += pg.hit() ? 0 : 1;
+      trivial += pg.k() == 0 ? 1 : 0;
       excess.add(pg.excess());
       hamming.add(Scalars.ofInt(pg.hamming()));
       extra.add(Scalars.ofInt(pg.sizeNeeded() - pg.k()));
       area.add(g.curve().area());
       kinds.add(g.methodProvenance().kind());
     }
-    return new GapSummary(method, family, p, gaps.size(), misses,
+    return new GapSummary(method, family, p, gaps.size(), misses, trivial,
         Scalars.ratio(misses, gaps.size()), Scalars.mean(excess), Scalars.max(excess),
         Scalars.mean(hamming), Scalars.mean(extra), Scalars.mean(area), kinds);
   }

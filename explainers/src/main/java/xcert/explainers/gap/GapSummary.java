@@ -14,6 +14,7 @@ import xcert.solvers.result.Scalar;
  * @param problem the problem
  * @param instances the number of instances the method was compared on
  * @param misses the number where its top-k set was not optimal (not δ-relevant)
+ * @param trivial the number where k = 0 (∅ is optimal, so every method hits)
  * @param missRate misses / instances
  * @param meanExcess the mean of Δ(set) − optimum (optimum − P(set) for MIN-RELEVANT-INPUT)
  * @param maxExcess the largest excess
@@ -23,8 +24,8 @@ import xcert.solvers.result.Scalar;
  * @param methodProvenance the kinds of provenance of the method's attributions (e.g. SAMPLED)
  */
 public record GapSummary(String method, String family, Problem problem, int instances, int misses,
-    Scalar missRate, Scalar meanExcess, Scalar maxExcess, Scalar meanHamming, Scalar meanExtraSize,
-    Scalar meanCurveArea, Set<Provenance.Kind> methodProvenance) {
+    int trivial, Scalar missRate, Scalar meanExcess, Scalar maxExcess, Scalar meanHamming,
+    Scalar meanExtraSize, Scalar meanCurveArea, Set<Provenance.Kind> methodProvenance) {
 
   public GapSummary {
     methodProvenance = Set.copyOf(methodProvenance);

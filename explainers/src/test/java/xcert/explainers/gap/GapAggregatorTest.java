@@ -56,6 +56,7 @@ class GapAggregatorTest {
     for (GapSummary s : all) {
       assertEquals(2, s.instances());
       assertEquals(1, s.misses());
+      assertEquals(0, s.trivial());
       assertEquals(BigFraction.of(1, 2), s.missRate().exact());
       assertEquals(BigFraction.of(7, 4), s.meanExcess().exact());
       assertEquals(BigFraction.of(7, 2), s.maxExcess().exact());
