@@ -9,11 +9,18 @@ package xcert.explainers.rde;
  * −u is not a descent direction, gᵀu ≤ 0); the candidate s' = P(s − t u), P the clamp to [0,1]^d,
  * is accepted when D(s') + λ‖s'‖₁ ≤ obj(s) + c·gᵀ(s' − s) with gᵀ(s' − s) &lt; 0 (the Armijo
  * condition along the projection arc), else t ← t/2. Constants: c = {@value #ARMIJO_C}, shrink
- * {@value #SHRINK}, first trial step {@value #FIRST_STEP}, later trials start at twice the last
- * accepted step (at most {@value #MAX_STEP}), at most {@value #MAX_BACKTRACKS} halvings. When no
- * step is accepted with momentum, the step is retried once along the plain gradient; when that fails
- * too, or the projected-gradient step ‖P(s − g) − s‖₂ or the accepted step ‖s' − s‖₂ is below
- * {@value #TOLERANCE}, the iteration stops.
+ * {@value #SHRINK}, the first trial step of every iteration max({@value #FIRST_STEP}, 2·the last
+ * accepted step), at most {@value #MAX_STEP}, then at most {@value #MAX_BACKTRACKS} halvings. When
+ * no step is accepted with momentum, the search is retried once along the plain gradient.
+ *
+ * <p>Stops after the given number of iterations, when the projected-gradient step ‖P(s − g) − s‖₂
+ * is below {@value #TOLERANCE} ("stationary"), or when no step passes the Armijo test even along
+ * the gradient ("no descent": the decrease is below rounding, or s sits at a kink of a sampled ReLU
+ * objective). A small accepted step is not a stopping rule: on generated ReLU networks (d = 8) it
+ * stopped runs after 3–22 iterations, once at an objective 41% above the one reached by going on
+ * (4.40 against 3.11); and line searches that start at twice the last accepted step, without the
+ * floor of 1, left the full and the rank-d factor modes (the same objective) at different points
+ * (1.4237 against 1.4230). With the floor both reach the same point within 300 iterations.
  */
 public final class ProjectedGradient {
 
@@ -29,7 +36,7 @@ public final class ProjectedGradient {
    * @param iterations the iterations run (accepted steps)
    * @param objective D(s) + λ‖s‖₁ at the final s
    * @param distortion D(s) at the final s
-   * @param stopped why it stopped: "iterations", "stationary", "small step" or "no descent"
+   * @param stopped why it stopped: "iterations", "stationary" or "no descent"
    */
   public record Result(double[] s, int iterations, double objective, double distortion,
       String stopped) {
@@ -81,13 +88,13 @@ public final class ProjectedGradient {
       if (gu <= 0) {
         System.arraycopy(g, 0, u, 0, d);
       }
-      double t = Math.min(MAX_STEP, it == 0 ? FIRST_STEP : 2 * step);
+      double t = trial(step);
       double accepted = Double.NaN;
       double candDist = 0;
       for (int attempt = 0; attempt < 2 && Double.isNaN(accepted); attempt++) {
         if (attempt == 1) {
           System.arraycopy(g, 0, u, 0, d);
-          t = Math.min(MAX_STEP, it == 0 ? FIRST_STEP : 2 * step);
+          t = trial(step);
         }
         for (int b = 0; b <= MAX_BACKTRACKS; b++, t *= SHRINK) {
           double decrease = 0;
@@ -111,23 +118,18 @@ public final class ProjectedGradient {
         stopped = "no descent";
         break;
       }
-      double moved = 0;
-      for (int i = 0; i < d; i++) {
-        double m = cand[i] - s[i];
-        moved += m * m;
-      }
       step = t;
       System.arraycopy(cand, 0, s, 0, d);
       System.arraycopy(gc, 0, g, 0, d);
       obj = accepted;
       distortion = candDist;
       it++;
-      if (Math.sqrt(moved) < TOLERANCE) {
-        stopped = "small step";
-        break;
-      }
     }
     return new Result(s, it, obj, distortion, stopped);
+  }
+
+  private static double trial(double lastAccepted) {
+    return Math.min(MAX_STEP, Math.max(FIRST_STEP, 2 * lastAccepted));
   }
 
   private static double clamp(double v) {
