@@ -7,13 +7,14 @@ package xcert.explainers.limits;
  * erfc(u) = e^{−u²}/√π · 1/(u + (1/2)/(u + 1/(u + (3/2)/(u + …)))) evaluated by the modified Lentz
  * method. Relative error about 1e-14 over the whole line (larger only where Φ underflows).
  */
-final class NormalCdf {
+public final class NormalCdf {
 
   private static final double SQRT_PI = Math.sqrt(Math.PI);
 
   private NormalCdf() {}
 
-  static double phi(double x) {
+  /** Φ(x), the standard normal distribution function. */
+  public static double phi(double x) {
     if (Double.isNaN(x)) {
       return Double.NaN;
     }
