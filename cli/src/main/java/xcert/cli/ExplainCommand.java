@@ -18,7 +18,9 @@ import xcert.explainers.backend.Backend;
 import xcert.explainers.backend.Backends;
 import xcert.explainers.methods.MethodSettings;
 import xcert.explainers.methods.Methods;
+import xcert.solvers.dist.ReferenceDistribution;
 import xcert.solvers.errors.InputException;
+import xcert.solvers.io.DistributionSpec;
 import xcert.solvers.io.InputVector;
 import xcert.solvers.io.ModelFiles;
 import xcert.solvers.model.Circuit;
@@ -36,12 +38,16 @@ import xcert.solvers.result.Scalar;
         "METHOD is a sampled method: c-lime, smoothgrad, vanilla-gradients, integrated-gradients,",
         "gradient-x-input, lime, kernelshap, occlusion, glime-binomial, glime-gauss, glime-laplace,",
         "glime-uniform; or an exact limit: lime-limit, glime-limit (GLIME-Binomial),",
-        "kernelshap-limit, occlusion-limit (d <= 20), ig-exact, smoothgrad-limit (ReLU networks).",
+        "kernelshap-limit, occlusion-limit (d <= 20), ig-exact, smoothgrad-limit (ReLU networks);",
+        "or a continuous relaxation against a reference distribution --dist: rde (seed 003",
+        "Section 4, ADF or sampled distortion), mask-suf, mask-nec, mask-uni (seed 004 Eq. 13).",
         "",
         "Examples:",
         "  xcert explain lime --model examples/net.json --x 1,0,1 --samples 5000 --seed 7",
         "  xcert explain occlusion --model examples/majority3.expr --x 110",
-        "  xcert explain kernelshap-limit --model examples/net.json --x 1,0,1 --json"})
+        "  xcert explain kernelshap-limit --model examples/net.json --x 1,0,1 --json",
+        "  xcert explain rde --model examples/net.json --x 1,0,1 --dist bernoulli:1/2",
+        "  xcert explain mask-nec --model examples/majority3.expr --x 110 --seed 3"})
 final class ExplainCommand implements Callable<Integer> {
 
   @Spec
@@ -89,14 +95,24 @@ final class ExplainCommand implements Callable<Integer> {
   @Mixin
   MethodOptions options;
 
+  @Mixin
+  RelaxationOptions relaxation;
+
   @Override
   public Integer call() {
     boolean limit = LimitMethods.NAMES.contains(method);
-    if (!limit && !Methods.NAMES.contains(method)) {
+    boolean relaxed = RelaxationMethods.NAMES.contains(method);
+    if (!limit && !relaxed && !Methods.NAMES.contains(method)) {
       throw InputException.of("METHOD", "unknown method '" + method + "'; expected one of "
-          + String.join(", ", Methods.NAMES) + ", or an exact limit: "
-          + String.join(", ", LimitMethods.NAMES));
+          + String.join(", ", Methods.NAMES) + ", an exact limit: "
+          + String.join(", ", LimitMethods.NAMES) + ", or a relaxation: "
+          + String.join(", ", RelaxationMethods.NAMES));
     }
+    if (!relaxed && relaxation.firstGiven() != null) {
+      throw InputException.of(relaxation.firstGiven(), "applies to the relaxations "
+          + String.join(", ", RelaxationMethods.NAMES) + ", not to " + method);
+    }
+    relaxation.validate();
     if (samples != null && samples < 1) {
       throw InputException.of("--samples", samples + " is out of range; expected n >= 1");
     }
@@ -104,6 +120,10 @@ final class ExplainCommand implements Callable<Integer> {
       throw InputException.of("--steps", steps + " is out of range; expected m >= 1");
     }
     options.validate();
+    if (relaxed && (lasso || steps != null || options.firstGiven() != null)) {
+      throw InputException.of(lasso ? "--lasso" : steps != null ? "--steps"
+          : options.firstGiven(), "does not apply to " + method);
+    }
     if (limit && lasso) {
       throw InputException.of("--lasso", "the exact limits are ridge (or unpenalised) fits; "
           + "--lasso applies to the sampled methods");
@@ -120,6 +140,20 @@ final class ExplainCommand implements Callable<Integer> {
       LimitMethods.Result r = LimitMethods.compute(method, model, x, options);
       a = r.attribution();
       settings = r.parameters();
+    } else if (relaxed) {
+      ReferenceDistribution v = DistributionSpec.parse(
+          relaxation.distSpec == null ? "uniform" : relaxation.distSpec, d, Path.of("."));
+      ExactCommand.checkCompatible(model, x, v);
+      Explainer e = RelaxationMethods.create(method, relaxation, options.lambda, samples, seed, v);
+      try {
+        a = e.explain(model, x, backend);
+      } catch (InputException ex) {
+        throw ex;
+      } catch (IllegalArgumentException ex) {
+        throw InputException.of(method, ex.getMessage());
+      }
+      settings = new LinkedHashMap<>(a.settings());
+      settings.putIfAbsent("distribution", v.describe());
     } else {
       Explainer e;
       try {
@@ -156,7 +190,8 @@ final class ExplainCommand implements Callable<Integer> {
     out.put("backend", limit ? "none (exact limit, computed on the CPU)" : backend.name());
     Provenance p = a.provenance();
     out.put("exact", a.isExact()).put("provenance", p.describe());
-    if (p.kind() == Provenance.Kind.SAMPLED) {
+    if (p.kind() == Provenance.Kind.SAMPLED
+        || (p.kind() == Provenance.Kind.HEURISTIC && p.samples() > 0)) {
       out.put("samples", p.samples()).put("seed", p.seed());
     }
     if (!json) {

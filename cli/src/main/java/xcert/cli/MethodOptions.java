@@ -39,6 +39,15 @@ final class MethodOptions {
   @Option(names = "--no-intercept", description = "fit g without an intercept b")
   boolean noIntercept;
 
+  /**
+   * The first option given other than --lambda (the relaxations take only λ from here), or null.
+   */
+  String firstGiven() {
+    return referenceText != null ? "--reference" : sigma != null ? "--sigma"
+        : kernelWidth != null ? "--kernel-width" : distance != null ? "--distance"
+        : noIntercept ? "--no-intercept" : null;
+  }
+
   /** Refuses σ ≤ 0, w ≤ 0, λ < 0, non-finite numbers and unknown distances. */
   void validate() {
     if (sigma != null && !(sigma > 0 && Double.isFinite(sigma))) {

@@ -37,7 +37,7 @@ final class ReproduceCommand implements Callable<Integer> {
   boolean full;
 
   @Option(names = "--only", paramLabel = "ID", split = ",",
-      description = "run only these sections (ids: seed004, counting, certificates, reductions, explainers)")
+      description = "run only these sections (ids: seed004, counting, certificates, reductions, explainers, relaxations)")
   List<String> only;
 
   @Option(names = "--json", description = "print the report as JSON instead of tables")
@@ -45,7 +45,7 @@ final class ReproduceCommand implements Callable<Integer> {
 
   List<ReportSection> sections() {
     return List.of(new Seed004Section(), new CountingSection(), new CertificatesSection(out),
-        new ReductionsSection(), new ExplainersSection(out));
+        new ReductionsSection(), new ExplainersSection(out), new RelaxationsSection(out));
   }
 
   @Override

@@ -44,8 +44,17 @@ public record GaussianRelu(double mean, double variance, double gain, double mea
 
   private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 
-  /** The rule at z ~ N(mu, var), var ≥ 0 the variance. */
+  /**
+   * A variance this far below 0 is rounding: the diagonal of WΣWᵀ for a singular Σ (a feature that
+   * V never varies) can come out as −1e-17. It is taken as 0; anything more negative is an error.
+   */
+  static final double ROUNDING = 1e-12;
+
+  /** The rule at z ~ N(mu, var), var ≥ 0 the variance (−ROUNDING·(1 + μ²) ≤ var < 0 counts as 0). */
   public static GaussianRelu of(double mu, double var) {
+    if (var < 0 && var >= -ROUNDING * (1 + mu * mu)) {
+      var = 0;
+    }
     if (!(var >= 0)) {
       throw new IllegalArgumentException("the variance must be ≥ 0, is " + var);
     }
