@@ -13,24 +13,12 @@ import xcert.solvers.model.ReluNetwork;
  * ∂D/∂v = ½; through an affine layer g_μ ← Wᵀ g_μ, g_v ← (W ⊙ W)ᵀ g_v; through a ReLU the partials
  * of {@link GaussianRelu}; at the input ∂μ_i/∂s_i = x_i − E n_i, ∂v_i/∂s_i = −2(1 − s_i) V[n]_ii.
  */
-public final class DiagonalAdfDistortion implements Distortion {
+public final class DiagonalAdfDistortion extends AdfDistortion {
 
-  private final ReluNetwork net;
-  private final double[] x;
-  private final double fx;
-  private final ReferenceMoments ref;
 
   /** @param score a ReLU network's score (the threshold of a classifier is ignored) */
   public DiagonalAdfDistortion(ReluNetwork score, double[] x, ReferenceMoments ref) {
-    this.net = score;
-    this.x = x.clone();
-    this.fx = score.score(x);
-    this.ref = ref;
-  }
-
-  @Override
-  public int dimension() {
-    return x.length;
+    super(score, x, ref);
   }
 
   @Override

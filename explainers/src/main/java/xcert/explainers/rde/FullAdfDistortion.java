@@ -13,24 +13,12 @@ import xcert.solvers.model.ReluNetwork;
  * b_j = ∂D/∂F_j = 2 Σ_k G_jk Σ̃_jk F_k, g_μ̃ = g_m ∂E/∂μ + b ∂F/∂μ, g_ṽ = g_m ∂E/∂v + b ∂F/∂v,
  * G̃ = (FFᵀ) ⊙ G + diag(g_ṽ); input ∂D/∂s_i = g_μ,i (x_i − E n_i) − 2 Σ_j G_ij V[n]_ij (1 − s_j).
  */
-public final class FullAdfDistortion implements Distortion {
+public final class FullAdfDistortion extends AdfDistortion {
 
-  private final ReluNetwork net;
-  private final double[] x;
-  private final double fx;
-  private final ReferenceMoments ref;
 
   /** @param score a ReLU network's score */
   public FullAdfDistortion(ReluNetwork score, double[] x, ReferenceMoments ref) {
-    this.net = score;
-    this.x = x.clone();
-    this.fx = score.score(x);
-    this.ref = ref;
-  }
-
-  @Override
-  public int dimension() {
-    return x.length;
+    super(score, x, ref);
   }
 
   @Override

@@ -14,12 +14,8 @@ import xcert.solvers.model.ReluNetwork;
  * a_j = Σ_k G_jk Q̃_jk = ∂D/∂F_j, then g_μ̃ = g_m ∂E/∂μ + a ∂F/∂μ, g_ṽ = g_m ∂E/∂v + a ∂F/∂v and
  * G̃ = N G + 2 diag(g_ṽ) Q̃; at the input ∂D/∂s_i = g_μ,i (x_i − E n_i) − Σ_k G_ik Q_ik.
  */
-public final class LowRankAdfDistortion implements Distortion {
+public final class LowRankAdfDistortion extends AdfDistortion {
 
-  private final ReluNetwork net;
-  private final double[] x;
-  private final double fx;
-  private final ReferenceMoments ref;
   private final double[][] q;
 
   /**
@@ -27,16 +23,8 @@ public final class LowRankAdfDistortion implements Distortion {
    * @param rank r, 1 ≤ r ≤ d, of the factor of V[n]
    */
   public LowRankAdfDistortion(ReluNetwork score, double[] x, ReferenceMoments ref, int rank) {
-    this.net = score;
-    this.x = x.clone();
-    this.fx = score.score(x);
-    this.ref = ref;
+    super(score, x, ref);
     this.q = ref.factor(rank);
-  }
-
-  @Override
-  public int dimension() {
-    return x.length;
   }
 
   @Override
