@@ -15,7 +15,6 @@ import xcert.solvers.model.ReluNetwork;
  */
 public final class DiagonalAdfDistortion extends AdfDistortion {
 
-
   /** @param score a ReLU network's score (the threshold of a classifier is ignored) */
   public DiagonalAdfDistortion(ReluNetwork score, double[] x, ReferenceMoments ref) {
     super(score, x, ref);
@@ -27,15 +26,12 @@ public final class DiagonalAdfDistortion extends AdfDistortion {
   }
 
   @Override
-  public double evaluate(double[] s, double[] gradient) {
-    AdfPropagation.Trace t = AdfPropagation.propagate(net,
-        ObfuscationMoments.of(x, s, ref, null, CovarianceKind.DIAGONAL));
-    Moments out = t.output();
-    double r = fx - out.mean(0);
-    double value = 0.5 * r * r + 0.5 * out.variance(0);
-    if (gradient == null) {
-      return value;
-    }
+  Moments inputMoments(double[] s) {
+    return ObfuscationMoments.of(x, s, ref, null, CovarianceKind.DIAGONAL);
+  }
+
+  @Override
+  void backward(AdfPropagation.Trace t, double r, double[] s, double[] gradient) {
     double[] gm = {-r};
     double[] gv = {0.5};
     for (int l = net.layerCount() - 1; l >= 0; l--) {
@@ -66,6 +62,5 @@ public final class DiagonalAdfDistortion extends AdfDistortion {
         gv[j] = gmIn[j] * g.meanByVar() + gvIn[j] * g.varByVar();
       }
     }
-    return value;
   }
 }

@@ -33,18 +33,15 @@ public final class LowRankAdfDistortion extends AdfDistortion {
   }
 
   @Override
-  public double evaluate(double[] s, double[] gradient) {
-    AdfPropagation.Trace t = AdfPropagation.propagate(net,
-        ObfuscationMoments.of(x, s, ref, q, CovarianceKind.LOW_RANK));
-    Moments out = t.output();
-    double r = fx - out.mean(0);
-    double value = 0.5 * r * r + 0.5 * out.variance(0);
-    if (gradient == null) {
-      return value;
-    }
+  Moments inputMoments(double[] s) {
+    return ObfuscationMoments.of(x, s, ref, q, CovarianceKind.LOW_RANK);
+  }
+
+  @Override
+  void backward(AdfPropagation.Trace t, double r, double[] s, double[] gradient) {
     int rank = q[0].length;
     double[] gm = {-r};
-    double[][] gq = out.factor();
+    double[][] gq = t.output().factor();
     for (int l = net.layerCount() - 1; l >= 0; l--) {
       int in = l == 0 ? net.dimension() : net.width(l - 1);
       double[] gmIn = new double[in];
@@ -89,6 +86,5 @@ public final class LowRankAdfDistortion extends AdfDistortion {
         }
       }
     }
-    return value;
   }
 }
