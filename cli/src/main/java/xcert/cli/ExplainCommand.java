@@ -140,24 +140,17 @@ final class ExplainCommand implements Callable<Integer> {
       LimitMethods.Result r = LimitMethods.compute(method, model, x, options);
       a = r.attribution();
       settings = r.parameters();
-    } else if (relaxed) {
-      ReferenceDistribution v = DistributionSpec.parse(
-          relaxation.distSpec == null ? "uniform" : relaxation.distSpec, d, Path.of("."));
-      ExactCommand.checkCompatible(model, x, v);
-      Explainer e = RelaxationMethods.create(method, relaxation, options.lambda, samples, seed, v);
-      try {
-        a = e.explain(model, x, backend);
-      } catch (InputException ex) {
-        throw ex;
-      } catch (IllegalArgumentException ex) {
-        throw InputException.of(method, ex.getMessage());
-      }
-      settings = new LinkedHashMap<>(a.settings());
-      settings.putIfAbsent("distribution", v.describe());
     } else {
+      ReferenceDistribution v = null;
+      if (relaxed) {
+        v = DistributionSpec.parse(relaxation.distSpec == null ? "uniform" : relaxation.distSpec, d,
+            Path.of("."));
+        ExactCommand.checkCompatible(model, x, v);
+      }
       Explainer e;
       try {
-        e = Methods.create(method, settings(d), d);
+        e = relaxed ? RelaxationMethods.create(method, relaxation, options.lambda, samples, seed, v)
+            : Methods.create(method, settings(d), d);
         a = e.explain(model, x, backend);
       } catch (InputException ex) {
         throw ex;
@@ -165,7 +158,9 @@ final class ExplainCommand implements Callable<Integer> {
         throw InputException.of(method, ex.getMessage());
       }
       settings = new LinkedHashMap<>(a.settings());
-      if (Methods.BINARY.contains(method) || method.equals("integrated-gradients")
+      if (relaxed) {
+        settings.putIfAbsent("distribution", v.describe());
+      } else if (Methods.BINARY.contains(method) || method.equals("integrated-gradients")
           || method.equals("gradient-x-input")) {
         settings.putIfAbsent("reference", LimitMethods.vector(options.reference(d)));
       }

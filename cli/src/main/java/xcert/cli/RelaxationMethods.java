@@ -29,17 +29,13 @@ final class RelaxationMethods {
    *
    * @param lambda --lambda (null: the method's problem-scaled default)
    * @param samples --samples (rde's rows of V with --distortion samples; null: default)
+   * @throws InputException for an option that does not apply or is out of range
+   * @throws IllegalArgumentException for settings the method's own checks refuse
    */
   static Explainer create(String name, RelaxationOptions o, Double lambda, Long samples, long seed,
       ReferenceDistribution v) {
-    try {
-      return name.equals("rde") ? rde(o, lambda, samples, seed, v) : mask(name, o, lambda, samples,
-          seed, v);
-    } catch (InputException e) {
-      throw e;
-    } catch (IllegalArgumentException e) {
-      throw InputException.of(name, e.getMessage());
-    }
+    return name.equals("rde") ? rde(o, lambda, samples, seed, v)
+        : mask(name, o, lambda, samples, seed, v);
   }
 
   private static Explainer rde(RelaxationOptions o, Double lambda, Long samples, long seed,
