@@ -26,4 +26,13 @@ public interface Backend {
    * frameworks.
    */
   double[] gradients(ReluNetwork f, double[] rows, int n);
+
+  /**
+   * Runs a whole LFA explanation on this backend's device, drawing the samples there, and returns
+   * its sufficient statistics; empty when this backend has no such path for this model and plan, in
+   * which case the caller draws the samples and uses {@link #evaluate} and {@link #gradients}.
+   */
+  default java.util.Optional<LfaSums> runPlan(Model f, LfaPlan plan) {
+    return java.util.Optional.empty();
+  }
 }
