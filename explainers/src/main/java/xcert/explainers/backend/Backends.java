@@ -1,19 +1,33 @@
 package xcert.explainers.backend;
 
 import java.util.Optional;
+import xcert.explainers.backend.cuda.CudaDevice;
 
 /**
- * Chooses a backend by name: {@code cpu}, {@code gpu} or {@code auto} (the GPU when one is present,
- * else the CPU). This build has the CPU backend only; {@code gpu} is refused with a message and
- * {@code auto} picks the CPU.
+ * Chooses a backend by name: {@code cpu}, {@code gpu} or {@code auto} (the GPU when a CUDA device is
+ * present, else the CPU). {@code gpu} without a device is refused with a one-line reason.
  */
 public final class Backends {
 
+  private static GpuBackend gpu;
+
   private Backends() {}
 
-  /** The GPU backend, when one is built in and a device is present; none in this build. */
-  public static Optional<Backend> gpu() {
-    return Optional.empty();
+  /** The GPU backend when a CUDA device is present and xcert's kernels load on it. */
+  public static synchronized Optional<Backend> gpu() {
+    if (gpu == null) {
+      Optional<CudaDevice> device = CudaDevice.open();
+      if (device.isEmpty()) {
+        return Optional.empty();
+      }
+      gpu = new GpuBackend(device.get());
+    }
+    return Optional.of(gpu);
+  }
+
+  /** Why there is no GPU backend, in one line (meaningful when {@link #gpu} is empty). */
+  public static String whyNoGpu() {
+    return CudaDevice.whyUnavailable();
   }
 
   /**
@@ -26,8 +40,7 @@ public final class Backends {
       case "cpu" -> CpuBackend.allCores();
       case "auto" -> gpu().orElseGet(CpuBackend::allCores);
       case "gpu" -> gpu().orElseThrow(() -> new IllegalArgumentException(
-          "no GPU backend is available (this build has none, or no CUDA device is present); "
-              + "use --backend cpu"));
+          "no CUDA GPU is available: " + whyNoGpu() + "; use --backend cpu or auto"));
       default -> throw new IllegalArgumentException("'" + choice + "' is not a backend; expected "
           + "auto, cpu or gpu");
     };
