@@ -36,7 +36,8 @@ import xcert.solvers.setfn.MemoryBudget;
         "  xcert bench exact --d 16,20,24",
         "  xcert bench certificates",
         "  xcert bench reductions",
-        "  xcert bench explainers --backend cpu"})
+        "  xcert bench explainers --backend cpu",
+        "  xcert bench explainers --backend gpu --widths 256,4096 --batches-log2 14,20"})
 final class BenchCommand implements Callable<Integer> {
 
   @Spec
@@ -75,6 +76,25 @@ final class BenchCommand implements Callable<Integer> {
           + "(default 18)")
   int maxLog2;
 
+  @Option(names = "--widths", split = ",", paramLabel = "W",
+      description = "explainers, device table: hidden widths W of the 64 → W → W → 1 networks, "
+          + "each 1..8192 (default 64,256,1024,4096; 64,256 on the CPU alone)")
+  List<Integer> widths;
+
+  @Option(names = "--batches-log2", split = ",", paramLabel = "K",
+      description = "explainers, device table: explanation sizes n = 2^K, each 4..22 "
+          + "(default 10,14,17,20; 10,14 on the CPU alone)")
+  List<Integer> batchesLog2;
+
+  @Option(names = "--device-methods", split = ",", paramLabel = "M",
+      description = "explainers, device table: the sampled methods timed (default smoothgrad,c-lime)")
+  List<String> deviceMethods;
+
+  @Option(names = "--device-table",
+      description = "explainers: run the device table although the backend is the CPU (it then "
+          + "shows the CPU alone, at small sizes); with a GPU backend it always runs")
+  boolean deviceTable;
+
   @Option(names = "--json", description = "print JSON instead of a table")
   boolean json;
 
@@ -108,6 +128,17 @@ final class BenchCommand implements Callable<Integer> {
       if (maxLog2 < 6 || maxLog2 > 24) {
         throw InputException.of("--max-log2-samples", maxLog2 + " is out of range; expected 6..24");
       }
+      checkRange("--widths", widths, 1, DeviceComparison.MAX_WIDTH);
+      checkRange("--batches-log2", batchesLog2, DeviceComparison.MIN_LOG2,
+          DeviceComparison.MAX_LOG2);
+      List<String> methods = deviceMethods == null ? DeviceComparison.METHODS
+          : deviceMethods.stream().distinct().toList();
+      for (String m : methods) {
+        if (!xcert.explainers.methods.Methods.NAMES.contains(m)) {
+          throw InputException.of("--device-methods", "unknown method '" + m + "'; expected "
+              + "one of " + String.join(", ", xcert.explainers.methods.Methods.NAMES));
+        }
+      }
       xcert.explainers.backend.Backend b;
       try {
         b = xcert.explainers.backend.Backends.select(backendName);
@@ -117,7 +148,21 @@ final class BenchCommand implements Callable<Integer> {
       if (backendName.equals("auto")) {
         spec.commandLine().getErr().println("backend: " + b.name());
       }
-      return new ExplainersBench(spec, json, b, dims, maxLog2).run();
+      boolean onCpu = b instanceof xcert.explainers.backend.CpuBackend;
+      DeviceComparison device = null;
+      if (!onCpu || deviceTable) {
+        List<Integer> ws = widths != null ? widths.stream().distinct().toList()
+            : onCpu ? DeviceComparison.CPU_ALONE_WIDTHS : DeviceComparison.WIDTHS;
+        List<Integer> ks = batchesLog2 != null ? batchesLog2.stream().distinct().sorted().toList()
+            : onCpu ? DeviceComparison.CPU_ALONE_LOG2_SIZES : DeviceComparison.LOG2_SIZES;
+        device = new DeviceComparison(b, !onCpu, ws, ks, methods,
+            line -> spec.commandLine().getErr().println("bench explainers: " + line));
+      } else if (widths != null || batchesLog2 != null || deviceMethods != null) {
+        spec.commandLine().getErr().println("bench explainers: the device table is skipped on "
+            + "the CPU backend; --widths, --batches-log2 and --device-methods apply with a GPU "
+            + "backend or --device-table");
+      }
+      return new ExplainersBench(spec, json, b, dims, maxLog2, device).run();
     }
     if (!what.equals("exact")) {
       throw InputException.of("WHAT", "unknown benchmark '" + what + "'; expected exact, "
@@ -166,6 +211,18 @@ final class BenchCommand implements Callable<Integer> {
           + " (table + exact Shapley values)");
     }
     return 0;
+  }
+
+  /** Each value of a list option within lo..hi (an absent option passes). */
+  private static void checkRange(String option, List<Integer> values, int lo, int hi) {
+    if (values == null) {
+      return;
+    }
+    for (int v : values) {
+      if (v < lo || v > hi) {
+        throw InputException.of(option, v + " is out of range; expected " + lo + ".." + hi);
+      }
+    }
   }
 
   private static String target(int d, double total) {

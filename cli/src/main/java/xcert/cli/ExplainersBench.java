@@ -21,7 +21,8 @@ import xcert.solvers.model.ReluNetwork;
  * {@code xcert bench explainers}: (1) samples per second of every method on a backend, for a
  * 20-input ReLU network (20 → 64 → 64 → 1) and batch sizes 1 to 4096, each against batch size 1 in
  * the same run; (2) the number of samples each method needs to come within 1e-2 (ℓ2) of its exact
- * limit ({@link ExactLimits}) on networks d → 16 → 1 at d = 10, 16, 20, doubling n from 2^6.
+ * limit ({@link ExactLimits}) on networks d → 16 → 1 at d = 10, 16, 20, doubling n from 2^6; (3)
+ * with a backend other than the CPU, or when asked, the device table of {@link DeviceComparison}.
  */
 final class ExplainersBench {
 
@@ -34,13 +35,20 @@ final class ExplainersBench {
   private final Backend backend;
   private final List<Integer> ds;
   private final int maxLog2;
+  private final DeviceComparison device;
 
-  ExplainersBench(CommandSpec spec, boolean json, Backend backend, List<Integer> ds, int maxLog2) {
+  /**
+   * @param device the device table, or null to skip it (the backend is the CPU and
+   *     {@code --device-table} was not given)
+   */
+  ExplainersBench(CommandSpec spec, boolean json, Backend backend, List<Integer> ds, int maxLog2,
+      DeviceComparison device) {
     this.spec = spec;
     this.json = json;
     this.backend = backend;
     this.ds = ds;
     this.maxLog2 = maxLog2;
+    this.device = device;
   }
 
   int run() {
@@ -95,6 +103,7 @@ final class ExplainersBench {
       conv.add(row);
       jsonConv.add(j);
     }
+    DeviceComparison.Result dev = device == null ? null : device.run();
     Output o = new Output().put("benchmark", "explainers").put("backend", backend.name())
         .put("cores", Runtime.getRuntime().availableProcessors())
         .put("network", "20 → 64 → 64 → 1 ReLU, weights in {−2, −7/4, …, 2} (seed 20)")
@@ -103,6 +112,11 @@ final class ExplainersBench {
     convHeader.addAll(CONVERGENCE_METHODS);
     if (json) {
       o.put("throughput", jsonRows).put("samples_to_1e-2", jsonConv);
+      if (dev != null) {
+        DeviceComparison.put(o, dev, true);
+      } else {
+        o.put("device_comparison", Map.of("skipped", SKIPPED));
+      }
       spec.commandLine().getOut().println(o.toJson());
     } else {
       List<String> header = new ArrayList<>(List.of("method", "batch 1 (baseline)"));
@@ -120,9 +134,19 @@ final class ExplainersBench {
           + "against the exact Shapley values of f(x_S, r_{S^c}), smoothgrad, c-lime and glime-gauss "
           + "against the closed-form SmoothGrad (Stein's lemma), integrated-gradients (n Riemann "
           + "midpoints) against exact IG, occlusion against its exact value.");
+      Output d = new Output();
+      if (dev != null) {
+        DeviceComparison.put(d, dev, false);
+      } else {
+        d.put("device table", SKIPPED);
+      }
+      spec.commandLine().getOut().print("\n" + d.toTable());
     }
     return 0;
   }
+
+  static final String SKIPPED = "skipped: the backend is the CPU (--device-table runs it on the "
+      + "CPU alone)";
 
   /** Hidden width of the convergence networks. */
   static final int WIDTH = 8;

@@ -12,7 +12,6 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import xcert.explainers.api.Attribution;
 import xcert.explainers.backend.Backend;
-import xcert.explainers.backend.CpuBackend;
 import xcert.explainers.methods.MethodSettings;
 import xcert.explainers.methods.Methods;
 import xcert.explainers.nfl.AdversarialNeighbourhood;
@@ -28,14 +27,17 @@ import xcert.solvers.model.ReluNetwork;
  * The explainers section of {@code xcert reproduce} (seeds 000 and 001): each property that holds an
  * explainer to an exact answer, with the number of generated instances it was checked on, and seed
  * 001 Figure 4a in miniature (top-K Jaccard stability against n for LIME, GLIME-Binomial and
- * GLIME-Gauss) on a 20-input circuit and a 20-input ReLU network, as PNG plots.
+ * GLIME-Gauss) on a 20-input circuit and a 20-input ReLU network, as PNG plots. Every explainer runs
+ * on the backend given to the constructor.
  */
 final class ExplainersSection implements ReportSection {
 
   private final Path outDir;
+  private final Backend backend;
 
-  ExplainersSection(Path outDir) {
+  ExplainersSection(Path outDir, Backend backend) {
     this.outDir = outDir;
+    this.backend = backend;
   }
 
   @Override
@@ -51,7 +53,6 @@ final class ExplainersSection implements ReportSection {
   @Override
   public Result run(boolean full, Consumer<String> progress) {
     long t0 = System.nanoTime();
-    Backend backend = CpuBackend.allCores();
     Tally tally = new Tally();
     int perClaim = full ? 200 : 40;
     ExplainerClaims.run(perClaim, backend, tally, progress);
@@ -86,8 +87,9 @@ final class ExplainersSection implements ReportSection {
         + "(circuits d ≤ 10, ReLU networks d ≤ 8, seeds 4000+k); no free lunch on %d circuits. "
         + "Stability: K = %d, %d seeds, n ∈ %s, on a 20-input monotone DNF of 10 terms at x = 1 "
         + "(GLIME-Gauss on its ReLU compilation, the same function on {0,1}^20) and a 20 → 16 → 16 → 1 ReLU "
-        + "network at a random 0/1 point (seed 4100), reference 0. %.1f s.", perClaim, full ? 60 : 15, exp.k(),
-        exp.seeds(), java.util.Arrays.toString(exp.ns()), seconds);
+        + "network at a random 0/1 point (seed 4100), reference 0. Backend: %s. %.1f s.", perClaim,
+        full ? 60 : 15, exp.k(), exp.seeds(), java.util.Arrays.toString(exp.ns()), backend.name(),
+        seconds);
     StringBuilder md = new StringBuilder();
     md.append("\n### Stability (seed 001 Figure 4a in miniature)\n\n");
     md.append(stabilityTable("20-input circuit", onCircuit, exp));
@@ -96,6 +98,7 @@ final class ExplainersSection implements ReportSection {
     md.append("\n![stability on a ReLU network](explainers-stability-relu.png)\n");
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("seconds", seconds);
+    json.put("backend", backend.name());
     json.put("instances_per_property", perClaim);
     json.put("stability_circuit", StabilityExperiment.json(onCircuit));
     json.put("stability_relu", StabilityExperiment.json(onNet));

@@ -16,7 +16,6 @@ import xcert.explainers.adf.AdfAccuracy;
 import xcert.explainers.adf.CovarianceKind;
 import xcert.explainers.backend.Backend;
 import xcert.explainers.relax.ReluScore;
-import xcert.explainers.backend.CpuBackend;
 import xcert.explainers.gap.GapAggregator;
 import xcert.explainers.gap.GapMethods;
 import xcert.explainers.gap.GapRun;
@@ -42,8 +41,9 @@ import xcert.solvers.result.Scalar;
  * their top-k features, land from the exact solutions of (P_suf), (P_nec), (P_uni) (seed 004 Eq. 4–7)
  * and MIN-RELEVANT-INPUT (seed 003 Section 3) at the same size, and how far their relevance-ordering
  * curves (seed 003 Section 5) lie above the exact envelope D*(k); then seed 004 Section 6.1.1 in
- * miniature, the Hamming stability of (P_uni) solutions against α, with its plot. The methods are a
- * constructor argument, so further explainers are compared by passing them in.
+ * miniature, the Hamming stability of (P_uni) solutions against α, with its plot. The methods and the
+ * backend they evaluate models on are constructor arguments, so further explainers are compared by
+ * passing them in.
  */
 final class RelaxationsSection implements ReportSection {
 
@@ -56,14 +56,16 @@ final class RelaxationsSection implements ReportSection {
   static final int[] TAUS = {3, 6, 9};
 
   private final Path outDir;
+  private final Backend backend;
   private final List<Method> methods;
 
-  RelaxationsSection(Path outDir) {
-    this(outDir, defaultMethods());
+  RelaxationsSection(Path outDir, Backend backend) {
+    this(outDir, backend, defaultMethods());
   }
 
-  RelaxationsSection(Path outDir, List<Method> methods) {
+  RelaxationsSection(Path outDir, Backend backend, List<Method> methods) {
     this.outDir = outDir;
+    this.backend = backend;
     this.methods = List.copyOf(methods);
   }
 
@@ -128,7 +130,6 @@ final class RelaxationsSection implements ReportSection {
   @Override
   public Result run(boolean full, Consumer<String> progress) {
     long t0 = System.nanoTime();
-    Backend backend = CpuBackend.allCores();
     GapSettings settings = GapSettings.defaults();
     List<GapRun.Case> cases = cases(full);
     progress.accept("relaxations: " + cases.size() + " instances, " + methods.size()
@@ -159,9 +160,10 @@ final class RelaxationsSection implements ReportSection {
         + "Exact side in rational arithmetic over all 2^d sets: τ = ⌈d/4⌉, α = 1/2, δ = 9/10, "
         + "ρ = |a − b|. Methods (seed %d; masked features take the most probable value of V's "
         + "marginal): %s. Each method's scores are ranked by |w_i| (ties to the lower index) and "
-        + "cut at k = the size of the smallest exact optimal set. %.1f s.", cases.size(),
-        INSTANCE_SEED, describeCases(cases), METHOD_SEED,
-        methods.stream().map(Method::name).collect(Collectors.joining(", ")), gapSeconds);
+        + "cut at k = the size of the smallest exact optimal set. Backend: %s. %.1f s.",
+        cases.size(), INSTANCE_SEED, describeCases(cases), METHOD_SEED,
+        methods.stream().map(Method::name).collect(Collectors.joining(", ")), backend.name(),
+        gapSeconds);
     String stabText = String.format(Locale.ROOT, "Linear regression of seed 004 Section 6.1.1: "
         + "d = 10, μ_i = 2^i, β_i = 32·2^{−i} (our reading of the extracted text), X ~ N(μ, AAᵀ), "
         + "A_ij ~ U(0,1), %d training samples, β̂ by least squares, f(X) = β̂ᵀX; V = p(X_{S^c} | "
@@ -198,7 +200,8 @@ final class RelaxationsSection implements ReportSection {
     json.put("instances", cases.stream().map(c -> c.family() + ": " + c.instance()).toList());
     json.put("methods", methods.stream().map(Method::name).toList());
     json.put("settings", Map.of("tau", "ceil(d/4)", "alpha", "1/2", "delta", "9/10", "rho",
-        "abs", "ranking", settings.ranking().name().toLowerCase(Locale.ROOT)));
+        "abs", "ranking", settings.ranking().name().toLowerCase(Locale.ROOT), "backend",
+        backend.name()));
     json.put("gap", summaries.stream().map(RelaxationsSection::json).toList());
     json.put("adf", adf.stream().map(r -> Map.<String, Object>of("mode", r.mode(), "s", r.s(),
         "networks", r.networks(), "median_mean_error", r.medianMean(), "max_mean_error",

@@ -13,17 +13,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import xcert.explainers.backend.Backend;
 
 /**
  * {@code xcert reproduce}: runs every report section, prints it and writes report.md and report.json
  * to the output folder. The default run stays within a few minutes on two cores; {@code --full} runs
- * the larger configurations.
+ * the larger configurations. The sections that evaluate models (explainers, relaxations) run on the
+ * backend of {@code --backend}, the CPU unless asked otherwise, so that the report is reproducible;
+ * the others compute exactly and need none.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
     description = {"Reproduce the checks of the seeds and write a report.",
         "",
-        "Example:",
-        "  xcert reproduce --out xcert-report"})
+        "Examples:",
+        "  xcert reproduce --out xcert-report",
+        "  xcert reproduce --only explainers --backend auto"})
 final class ReproduceCommand implements Callable<Integer> {
 
   @Spec
@@ -40,23 +44,27 @@ final class ReproduceCommand implements Callable<Integer> {
       description = "run only these sections (ids: seed004, counting, certificates, reductions, explainers, relaxations)")
   List<String> only;
 
+  @Option(names = "--backend", paramLabel = "auto|cpu|gpu", defaultValue = "cpu",
+      description = "where the explainers and relaxations sections evaluate models and gradients; "
+          + "auto takes the GPU when one is present and says on stderr what it chose (default cpu, "
+          + "so that the report is reproducible)")
+  String backendName;
+
   @Option(names = "--json", description = "print the report as JSON instead of tables")
   boolean json;
 
-  List<ReportSection> sections() {
+  /** The sections in report order; those that evaluate models run on {@code backend}. */
+  List<ReportSection> sections(Backend backend) {
     return List.of(new Seed004Section(), new CountingSection(), new CertificatesSection(out),
-        new ReductionsSection(), new ExplainersSection(out), new RelaxationsSection(out));
+        new ReductionsSection(), new ExplainersSection(out, backend),
+        new RelaxationsSection(out, backend));
   }
 
   @Override
   public Integer call() {
-    StringBuilder md = new StringBuilder("# xcert report\n\n");
-    md.append("Generated ").append(Instant.now()).append(full ? " (--full)" : "")
-        .append(". Rebuild with `./xcert reproduce").append(full ? " --full" : "").append("`.\n");
-    Map<String, Object> report = new LinkedHashMap<>();
-    report.put("full", full);
-    StringBuilder text = new StringBuilder();
-    List<String> ids = sections().stream().map(ReportSection::id).toList();
+    Backend backend = ExplainCommand.backend(backendName);
+    List<ReportSection> sections = sections(backend);
+    List<String> ids = sections.stream().map(ReportSection::id).toList();
     if (only != null) {
       for (String id : only) {
         if (!ids.contains(id)) {
@@ -65,7 +73,20 @@ final class ReproduceCommand implements Callable<Integer> {
         }
       }
     }
-    for (ReportSection s : sections()) {
+    if (backendName.equals("auto")) {
+      spec.commandLine().getErr().println("xcert: --backend auto chose " + backend.name());
+    }
+    String flags = (full ? " --full" : "") + (backendName.equals("cpu") ? ""
+        : " --backend " + backendName);
+    StringBuilder md = new StringBuilder("# xcert report\n\n");
+    md.append("Generated ").append(Instant.now()).append(flags.isEmpty() ? "" : " (" + flags.strip()
+        + ")").append(". Rebuild with `./xcert reproduce").append(flags).append("`. Explainers "
+        + "and relaxations evaluated on ").append(backend.name()).append(".\n");
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("full", full);
+    report.put("backend", backend.name());
+    StringBuilder text = new StringBuilder();
+    for (ReportSection s : sections) {
       if (only != null && !only.contains(s.id())) {
         continue;
       }

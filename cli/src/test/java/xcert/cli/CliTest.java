@@ -187,6 +187,19 @@ class CliTest {
   }
 
   @Test
+  void gpuWithoutADeviceIsRefusedBeforeAnythingRuns() {
+    // CI has no GPU: every command that evaluates models refuses --backend gpu with one line.
+    Path report = dir.resolve("report");
+    assertOneLineError(run("reproduce", "--backend", "gpu", "--out", report.toString()),
+        "--backend", "GPU");
+    assertFalse(Files.exists(report), "nothing is written when the backend is refused");
+    assertOneLineError(run("reproduce", "--backend", "tpu", "--out", report.toString()),
+        "--backend", "tpu", "auto, cpu or gpu");
+    assertOneLineError(run("bench", "explainers", "--backend", "gpu"), "--backend", "GPU");
+    assertOneLineError(run("bench", "explainers", "--backend", "tpu"), "--backend", "tpu");
+  }
+
+  @Test
   void malformedFilesNameFileLineAndColumn() throws IOException {
     Path aag = write("cyclic.aag", "aag 3 1 0 1 2\n2\n4\n4 6 2\n6 4 2\n");
     assertOneLineError(run("exact", "fs", "--model", aag.toString()), "cyclic.aag", "cycle");
