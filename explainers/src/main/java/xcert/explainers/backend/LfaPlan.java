@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param noise Z, with its parameters {@code p0}, {@code p1} (see {@link Noise})
  * @param p0 the first parameter of Z
  * @param p1 the second parameter of Z
- * @param paired whether every odd sample is the complement 1 − ξ of the one before
+ * @param paired whether every odd sample i is the complement 1 − ξ of the sample before it, ξ being
+ *     drawn from the noise at index i − 1 (so the pair is a function of i alone)
  * @param combine ⊕
  * @param reference r of the mask combination (length d; zeros otherwise)
  * @param weight π
@@ -51,7 +52,12 @@ public record LfaPlan(Noise noise, double p0, double p1, boolean paired, Combine
     LIME_MASK,
     /**
      * size k ∈ {1..d−1} with probability ∝ (d−1)/(k(d−k)) from uniform(i, 0), then a uniform k-subset
-     * by selection sampling with uniform(i, 1 + f) (see {@code ShapleyKernel}).
+     * by selection sampling with uniform(i, 1 + f) (see {@code ShapleyKernel}). Exactly: with
+     * m_k = (d−1)/(k·(d−k)) (in double: {@code (d - 1) / (k * (double) (d - k))}),
+     * total = m_1 + … + m_{d−1} summed in that order and v = uniform(i, 0)·total, for k = 1..d−2 in
+     * turn v −= m_k and k is the size once v &lt; 0; otherwise k = d − 1. Then with needed = k, for
+     * f = 0..d−1: ξ_f = 1 and needed −= 1 if uniform(i, 1 + f)·(d − f) &lt; needed, else ξ_f = 0
+     * (Knuth's Algorithm S).
      */
     SHAPLEY,
     /** ξ = e_{(i mod d) + 1}. */

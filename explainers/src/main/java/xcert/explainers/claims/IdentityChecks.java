@@ -2,10 +2,10 @@ package xcert.explainers.claims;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.explainers.api.Attribution;
 import xcert.explainers.backend.Backend;
+import xcert.explainers.backend.CounterStream;
 import xcert.explainers.backend.CpuBackend;
 import xcert.explainers.lfa.Combination;
 import xcert.explainers.lfa.Kernel;
@@ -64,7 +64,7 @@ public final class IdentityChecks {
 
   /**
    * SmoothGrad recomputed directly, (1/n) Σ_i ∇f(x0 + ξ_i) with ξ_i drawn by
-   * {@code Noises.gaussian(σ).sample} from {@code new SplittableRandom(seed)} in order and ∇f from
+   * {@code Noises.gaussian(σ).sample} from {@code new CounterStream(seed)} at index i and ∇f from
    * this class's own forward/backward pass, equals {@code Methods.create("smoothgrad")} to
    * {@link #ROUNDING} relative to (1/n) Σ_i |∂_j f(x0 + ξ_i)| (the size of the sum being rounded).
    */
@@ -74,13 +74,13 @@ public final class IdentityChecks {
         + " samples";
     int d = f.dimension();
     Neighbourhood z = Noises.gaussian(sigma);
-    SplittableRandom rnd = new SplittableRandom(seed);
+    CounterStream stream = new CounterStream(seed);
     double[] xi = new double[d];
     double[] x = new double[d];
     double[] sum = new double[d];
     double[] abs = new double[d];
     for (long i = 0; i < n; i++) {
-      z.sample(rnd, i, xi);
+      z.sample(stream, i, xi);
       for (int j = 0; j < d; j++) {
         x[j] = x0[j] + xi[j];
       }
@@ -192,12 +192,12 @@ public final class IdentityChecks {
     if (!(rho > 0)) {
       return Verdict.vacuous(claim, where + ": x0 lies on a kink (ρ = 0)");
     }
-    SplittableRandom rnd = new SplittableRandom(seed);
+    CounterStream stream = new CounterStream(seed);
     Neighbourhood z = Noises.gaussian(sigma);
     double[] xi = new double[d];
     long out = 0;
     for (long i = 0; i < n; i++) {
-      z.sample(rnd, i, xi);
+      z.sample(stream, i, xi);
       if (norm(xi) >= rho) {
         out++;
       }
@@ -240,11 +240,11 @@ public final class IdentityChecks {
       bound[j] *= Math.abs(x0[j]);
     }
     Neighbourhood z = Noises.uniformScale(a, 1);
-    SplittableRandom rnd = new SplittableRandom(seed);
+    CounterStream stream = new CounterStream(seed);
     double[] xi = new double[d];
     long out = 0;
     for (long i = 0; i < n; i++) {
-      z.sample(rnd, i, xi);
+      z.sample(stream, i, xi);
       if ((1 - xi[0]) * nx >= rho) {
         out++;
       }

@@ -1,5 +1,8 @@
 package xcert.explainers.lfa;
 
+import java.util.Optional;
+import xcert.explainers.backend.LfaPlan;
+
 /**
  * The binary operator ⊕ of seed 000 Definition 1 that turns a point x0 and a perturbation ξ into the
  * perturbed input x_ξ = x0 ⊕ ξ, with its Jacobian in ξ (a diagonal, for the chain rule of the
@@ -17,6 +20,11 @@ public abstract class Combination {
 
   /** x0 ⊕ ξ in words. */
   public abstract String describe();
+
+  /** The combination as a device code ({@link LfaPlan.Combine}) and reference. */
+  public Optional<CombineForm> deviceForm() {
+    return Optional.empty();
+  }
 
   /** x0 + ξ (C-LIME, SmoothGrad, GLIME-Gauss/-Laplace/-Uniform). */
   public static Combination additive() {
@@ -36,6 +44,11 @@ public abstract class Combination {
       @Override
       public String describe() {
         return "x0 + ξ";
+      }
+
+      @Override
+      public Optional<CombineForm> deviceForm() {
+        return Optional.of(new CombineForm(LfaPlan.Combine.ADDITIVE, new double[0]));
       }
     };
   }
@@ -58,6 +71,11 @@ public abstract class Combination {
       @Override
       public String describe() {
         return "x0 ⊙ ξ";
+      }
+
+      @Override
+      public Optional<CombineForm> deviceForm() {
+        return Optional.of(new CombineForm(LfaPlan.Combine.MULTIPLICATIVE, new double[0]));
       }
     };
   }
@@ -91,6 +109,11 @@ public abstract class Combination {
       @Override
       public String describe() {
         return "x0 ⊙ ξ + r ⊙ (1 − ξ), r = " + java.util.Arrays.toString(r);
+      }
+
+      @Override
+      public Optional<CombineForm> deviceForm() {
+        return Optional.of(new CombineForm(LfaPlan.Combine.MASK, r));
       }
     };
   }

@@ -1,5 +1,8 @@
 package xcert.explainers.lfa;
 
+import java.util.Optional;
+import xcert.explainers.backend.LfaPlan;
+
 /**
  * A sample weight π(ξ) in the loss E[π(ξ) ℓ] (seed 001 Eq. 2). Most neighbourhoods carry their
  * locality in the sampling distribution and use {@link #NONE}; LIME weights uniform binary samples
@@ -13,6 +16,14 @@ public interface Kernel {
   /** The kernel in words. */
   String describe();
 
+  /**
+   * The kernel as a device code ({@link LfaPlan.Weight}) and width; empty for a kernel without one,
+   * which only the host can weigh.
+   */
+  default Optional<WeightForm> deviceForm() {
+    return Optional.empty();
+  }
+
   /** π ≡ 1. */
   Kernel NONE = new Kernel() {
     @Override
@@ -23,6 +34,11 @@ public interface Kernel {
     @Override
     public String describe() {
       return "none (π = 1)";
+    }
+
+    @Override
+    public Optional<WeightForm> deviceForm() {
+      return Optional.of(new WeightForm(LfaPlan.Weight.NONE, 0));
     }
   };
 
@@ -66,6 +82,12 @@ public interface Kernel {
       public String describe() {
         return "LIME exponential kernel, width " + width + ", " + distance.name().toLowerCase()
             + " distance";
+      }
+
+      @Override
+      public Optional<WeightForm> deviceForm() {
+        return Optional.of(new WeightForm(distance == Distance.COSINE ? LfaPlan.Weight.LIME_COSINE
+            : LfaPlan.Weight.LIME_L2, width));
       }
     };
   }

@@ -2,19 +2,22 @@ package xcert.explainers.lfa;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.SplittableRandom;
 import xcert.explainers.api.Attribution;
 import xcert.explainers.api.Explainer;
 import xcert.explainers.backend.Backend;
+import xcert.explainers.backend.CounterStream;
+import xcert.explainers.backend.LfaPlan;
+import xcert.explainers.backend.LfaSums;
 import xcert.solvers.model.Model;
 import xcert.solvers.model.ReluNetwork;
 import xcert.solvers.result.Provenance;
 
 /**
  * Runs one {@link LfaInstance} on n perturbations: the empirical minimiser of seed 000 Eq. 1,
- * g* = argmin_{g ∈ G} (1/n) Σ_i π(ξ_i) ℓ(f, g, x0, ξ_i), with ξ_1..ξ_n drawn from Z by a generator
- * seeded with {@code seed}.
+ * g* = argmin_{g ∈ G} (1/n) Σ_i π(ξ_i) ℓ(f, g, x0, ξ_i), with ξ_0..ξ_{n−1} drawn from Z, sample i
+ * from the counter-based stream {@link CounterStream} seeded with {@code seed} at index i.
  *
  * <ul>
  *   <li>Squared error: a weighted least-squares fit of g(ξ) = wᵀξ (+ b) to f(x0 ⊕ ξ) (or to the drop
@@ -25,8 +28,11 @@ import xcert.solvers.result.Provenance;
  *       gradients are the backend's analytic ones.
  * </ul>
  *
- * Samples are generated and evaluated in chunks (default {@value #CHUNK}), in order, so memory stays
- * bounded and the result depends only on (instance, n, seed), not on the backend's threads.
+ * Both finish from the run's sufficient statistics ({@link #sums}, {@link LfaSums}): computed on the
+ * backend's device when it runs the instance's plan ({@link Backend#runPlan}), else on the host,
+ * where samples are generated and evaluated in chunks (default {@value #CHUNK}) and accumulated in
+ * sample order, so memory stays bounded and the result depends only on (instance, n, seed), not on
+ * the batch size or the backend's threads. The penalty is applied by the host's solve in both cases.
  */
 public final class LfaExplainer implements Explainer {
 
@@ -83,22 +89,40 @@ public final class LfaExplainer implements Explainer {
   @Override
   public Attribution explain(Model f, double[] x0, Backend backend) {
     int d = f.dimension();
-    if (x0.length != d) {
-      throw new IllegalArgumentException("x has " + x0.length + " values, the model has " + d
-          + " inputs");
-    }
-    checkApplicable(f, x0);
+    check(f, x0);
+    LfaSums sums = computeSums(f, x0, backend);
     double[] w;
     OptionalDouble b = OptionalDouble.empty();
+    ModelClass g = instance.modelClass();
     if (instance.loss() == Loss.GRADIENT_MATCHING) {
-      w = gradientMatching((ReluNetwork) f, x0, backend);
+      if (!(sums.weightSum() > 0)) {
+        throw new IllegalStateException("every sample has weight 0");
+      }
+      w = sums.moment();
+      for (int i = 0; i < d; i++) {
+        w[i] /= sums.weightSum();
+      }
+    } else if (g.efficiency()) {
+      double c0 = sums.fBase();
+      double c1 = sums.fx0() - c0;
+      w = new double[d];
+      double rest = c1;
+      if (d >= 2) {
+        double[] beta = WeightedLeastSquares.fromSums(d - 1, false, sums.gram(), sums.moment(),
+            sums.weightSum(), sums.count()).solve(g.penalty(), g.lambda(), g.scale());
+        for (int i = 0; i < d - 1; i++) {
+          w[i] = beta[i];
+          rest -= beta[i];
+        }
+      }
+      w[d - 1] = rest;
+      b = OptionalDouble.of(c0);
     } else {
-      double[] fit = squaredError(f, x0, backend);
-      w = java.util.Arrays.copyOf(fit, d);
-      if (instance.modelClass().intercept()) {
-        b = OptionalDouble.of(fit[d]);
-      } else if (instance.modelClass().efficiency()) {
-        b = OptionalDouble.of(fit[d]);
+      double[] beta = WeightedLeastSquares.fromSums(d, g.intercept(), sums.gram(), sums.moment(),
+          sums.weightSum(), sums.count()).solve(g.penalty(), g.lambda(), g.scale());
+      w = java.util.Arrays.copyOf(beta, d);
+      if (g.intercept()) {
+        b = OptionalDouble.of(beta[d]);
       }
     }
     Map<String, String> settings = new LinkedHashMap<>();
@@ -119,6 +143,67 @@ public final class LfaExplainer implements Explainer {
         : new Provenance(Provenance.Kind.SAMPLED, "LFA " + instance.name() + " (seed 000 Eq. 1)",
             n, seed, "none stated by this command (xcert oracle compares with the exact limit)");
     return new Attribution(w, b, instance.name(), settings, p);
+  }
+
+  /**
+   * The sufficient statistics of this run at x0 ({@link LfaSums}), from which {@link #explain}
+   * finishes the fit. When the instance has a device form ({@link LfaInstance#plan}) and the backend
+   * runs that plan ({@link Backend#runPlan}), its sums are used; otherwise the host draws the samples
+   * from {@link CounterStream} in sample order and evaluates them through the backend's
+   * {@link Backend#evaluate} or {@link Backend#gradients} in chunks of the batch size. Under the
+   * efficiency constraint with d &lt; 2 the constraint alone determines w: no sample is drawn, the
+   * sums are empty with count 0 and carry f(x0) and f(x0 ⊕ 0).
+   *
+   * @throws IllegalArgumentException when x0 does not fit f or the instance does not apply to f
+   * @throws IllegalStateException when the backend returns sums of the wrong shape
+   */
+  public LfaSums sums(Model f, double[] x0, Backend backend) {
+    check(f, x0);
+    return computeSums(f, x0, backend);
+  }
+
+  private LfaSums computeSums(Model f, double[] x0, Backend backend) {
+    int d = f.dimension();
+    HostSums host = new HostSums(instance, n, seed, batch);
+    if (instance.modelClass().efficiency() && d < 2) {
+      double[] v = host.baseValues(f, x0, backend);
+      return new LfaSums(new double[0], new double[0], 0, 0, v[0], v[1]);
+    }
+    Optional<LfaPlan> plan = instance.plan(x0, n, seed);
+    if (plan.isPresent()) {
+      Optional<LfaSums> device = backend.runPlan(f, plan.get());
+      if (device.isPresent()) {
+        return checked(device.get(), plan.get(), backend);
+      }
+    }
+    return instance.loss() == Loss.GRADIENT_MATCHING
+        ? host.gradientMatching((ReluNetwork) f, x0, backend)
+        : host.squaredError(f, x0, backend);
+  }
+
+  /** The backend's sums, after checking that they have the plan's layout. */
+  private static LfaSums checked(LfaSums sums, LfaPlan plan, Backend backend) {
+    boolean gradient = plan.fit() == LfaPlan.Fit.GRADIENT;
+    int p = gradient ? plan.dimension() : plan.columns();
+    int gram = gradient ? 0 : p * p;
+    boolean base = plan.efficiency() || plan.fit() == LfaPlan.Fit.DROP;
+    if (sums.gram().length != gram || sums.moment().length != p || sums.count() != plan.n()
+        || (base && Double.isNaN(sums.fx0())) || (plan.efficiency() && Double.isNaN(sums.fBase()))) {
+      throw new IllegalStateException(backend.name() + " returned sums of the wrong shape for the "
+          + "plan: gram " + sums.gram().length + " (expected " + gram + "), moment "
+          + sums.moment().length + " (expected " + p + "), count " + sums.count() + " (expected "
+          + plan.n() + "), f(x0) " + sums.fx0() + ", f(x0 ⊕ 0) " + sums.fBase());
+    }
+    return sums;
+  }
+
+  private void check(Model f, double[] x0) {
+    int d = f.dimension();
+    if (x0.length != d) {
+      throw new IllegalArgumentException("x has " + x0.length + " values, the model has " + d
+          + " inputs");
+    }
+    checkApplicable(f, x0);
   }
 
   private void checkApplicable(Model f, double[] x0) {
@@ -152,147 +237,5 @@ public final class LfaExplainer implements Explainer {
         }
       }
     }
-  }
-
-  /**
-   * Fills xis and rows (row-major) with the next m perturbations ξ and x0 ⊕ ξ. {@code prev} holds
-   * the last ξ drawn before this chunk, for paired sampling across chunk boundaries; it is updated.
-   */
-  private void draw(SplittableRandom rnd, long first, int m, int d, double[] x0, double[] xis,
-      double[] rows, double[] prev) {
-    double[] xi = new double[d];
-    double[] out = new double[d];
-    for (int r = 0; r < m; r++) {
-      long index = first + r;
-      if (instance.paired() && (index & 1) == 1) {
-        for (int i = 0; i < d; i++) {
-          xi[i] = 1 - prev[i];
-        }
-      } else {
-        instance.neighbourhood().sample(rnd, index, xi);
-      }
-      System.arraycopy(xi, 0, prev, 0, d);
-      System.arraycopy(xi, 0, xis, r * d, d);
-      instance.combination().apply(x0, xi, out);
-      System.arraycopy(out, 0, rows, r * d, d);
-    }
-  }
-
-  private double[] squaredError(Model f, double[] x0, Backend backend) {
-    int d = f.dimension();
-    ModelClass g = instance.modelClass();
-    boolean efficiency = g.efficiency();
-    double fx0 = Double.NaN;
-    double c0 = 0;
-    double c1 = 0;
-    if (efficiency || instance.target() == Target.DROP) {
-      double[] two = new double[2 * d];
-      System.arraycopy(x0, 0, two, 0, d);
-      double[] base = new double[d];
-      instance.combination().apply(x0, new double[d], base);
-      System.arraycopy(base, 0, two, d, d);
-      double[] v = backend.evaluate(f, two, 2);
-      fx0 = v[0];
-      c0 = v[1];
-      c1 = v[0] - v[1];
-      if (efficiency && d < 2) {
-        // With one feature the constraint determines w alone.
-        return new double[] {c1, c0};
-      }
-    }
-    int features = efficiency ? d - 1 : d;
-    WeightedLeastSquares ls = new WeightedLeastSquares(features, g.intercept());
-    SplittableRandom rnd = new SplittableRandom(seed);
-    int chunk = (int) Math.min(batch, n);
-    double[] xis = new double[chunk * d];
-    double[] rows = new double[chunk * d];
-    double[] comp = instance.target() == Target.DROP ? new double[chunk * d] : null;
-    double[] u = new double[d];
-    double[] xi = new double[d];
-    double[] tmp = new double[d];
-    double[] prev = new double[d];
-    for (long first = 0; first < n; first += chunk) {
-      int m = (int) Math.min(chunk, n - first);
-      draw(rnd, first, m, d, x0, xis, rows, prev);
-      double[] y;
-      if (instance.target() == Target.DROP) {
-        for (int r = 0; r < m; r++) {
-          for (int i = 0; i < d; i++) {
-            xi[i] = 1 - xis[r * d + i];
-          }
-          instance.combination().apply(x0, xi, tmp);
-          System.arraycopy(tmp, 0, comp, r * d, d);
-        }
-        double[] dropped = backend.evaluate(f, m == chunk ? comp
-            : java.util.Arrays.copyOf(comp, m * d), m);
-        y = new double[m];
-        for (int r = 0; r < m; r++) {
-          y[r] = fx0 - dropped[r];
-        }
-      } else {
-        y = backend.evaluate(f, m == chunk ? rows : java.util.Arrays.copyOf(rows, m * d), m);
-      }
-      for (int r = 0; r < m; r++) {
-        System.arraycopy(xis, r * d, xi, 0, d);
-        double weight = instance.kernel().weight(xi);
-        if (efficiency) {
-          double zd = xi[d - 1];
-          for (int i = 0; i < d - 1; i++) {
-            u[i] = xi[i] - zd;
-          }
-          ls.add(u, y[r] - c0 - c1 * zd, weight);
-        } else {
-          ls.add(xi, y[r], weight);
-        }
-      }
-    }
-    double[] beta = ls.solve(g.penalty(), g.lambda(), g.scale());
-    if (!efficiency) {
-      return beta;
-    }
-    double[] w = new double[d + 1];
-    double rest = c1;
-    for (int i = 0; i < d - 1; i++) {
-      w[i] = beta[i];
-      rest -= beta[i];
-    }
-    w[d - 1] = rest;
-    w[d] = c0;
-    return w;
-  }
-
-  private double[] gradientMatching(ReluNetwork f, double[] x0, Backend backend) {
-    int d = f.dimension();
-    SplittableRandom rnd = new SplittableRandom(seed);
-    int chunk = (int) Math.min(batch, n);
-    double[] xis = new double[chunk * d];
-    double[] rows = new double[chunk * d];
-    double[] jac = new double[d];
-    instance.combination().jacobianDiagonal(x0, jac);
-    double[] sum = new double[d];
-    double weightSum = 0;
-    double[] xi = new double[d];
-    double[] prev = new double[d];
-    for (long first = 0; first < n; first += chunk) {
-      int m = (int) Math.min(chunk, n - first);
-      draw(rnd, first, m, d, x0, xis, rows, prev);
-      double[] grads = backend.gradients(f, m == chunk ? rows
-          : java.util.Arrays.copyOf(rows, m * d), m);
-      for (int r = 0; r < m; r++) {
-        System.arraycopy(xis, r * d, xi, 0, d);
-        double weight = instance.kernel().weight(xi);
-        for (int i = 0; i < d; i++) {
-          sum[i] += weight * jac[i] * grads[r * d + i];
-        }
-        weightSum += weight;
-      }
-    }
-    if (weightSum <= 0) {
-      throw new IllegalStateException("every sample has weight 0");
-    }
-    for (int i = 0; i < d; i++) {
-      sum[i] /= weightSum;
-    }
-    return sum;
   }
 }

@@ -1,6 +1,8 @@
 package xcert.explainers.lfa;
 
 import java.util.Objects;
+import java.util.Optional;
+import xcert.explainers.backend.LfaPlan;
 
 /**
  * One instance of local function approximation (seed 000 Definition 1): neighbourhood Z,
@@ -37,6 +39,29 @@ public record LfaInstance(String name, Neighbourhood neighbourhood, Combination 
       throw new IllegalArgumentException("gradient matching fits w alone: no target, intercept, "
           + "constraint or penalty");
     }
+  }
+
+  /**
+   * This instance run at x0 on n samples of the stream seeded with {@code seed}, as a plan a device
+   * can execute ({@link LfaPlan}): the device forms of Z, ⊕ and π, what is fitted (gradients for
+   * gradient matching, else the value or the drop target), and G's intercept and efficiency
+   * constraint. The penalty and λ are not part of the plan: the host solves the normal equations of
+   * the returned sums. Empty when Z, ⊕ or π has no device form.
+   *
+   * @throws IllegalArgumentException when the mask's reference does not have x0's length, or n &lt; 1
+   */
+  public Optional<LfaPlan> plan(double[] x0, long n, long seed) {
+    Optional<NoiseForm> z = neighbourhood.deviceForm();
+    Optional<CombineForm> c = combination.deviceForm();
+    Optional<WeightForm> w = kernel.deviceForm();
+    if (z.isEmpty() || c.isEmpty() || w.isEmpty()) {
+      return Optional.empty();
+    }
+    LfaPlan.Fit fit = loss == Loss.GRADIENT_MATCHING ? LfaPlan.Fit.GRADIENT
+        : target == Target.DROP ? LfaPlan.Fit.DROP : LfaPlan.Fit.VALUE;
+    return Optional.of(new LfaPlan(z.get().noise(), z.get().p0(), z.get().p1(), paired,
+        c.get().combine(), c.get().reference(x0.length), w.get().weight(), w.get().width(), fit,
+        modelClass.intercept(), modelClass.efficiency(), x0, n, seed));
   }
 
   /** The instance in words, one component per line. */

@@ -1,11 +1,16 @@
 package xcert.explainers.lfa;
 
-import java.util.SplittableRandom;
+import java.util.Optional;
+import java.util.function.DoubleUnaryOperator;
+import xcert.explainers.backend.CounterStream;
+import xcert.explainers.backend.LfaPlan.Noise;
 
 /**
  * The neighbourhoods of seed 000 Table 1 and seed 001 Sections 3–4: continuous noise (Gaussian,
  * Laplace, uniform box, a uniform scalar for Integrated Gradients) and binary masks (uniform and
- * Bernoulli, LIME's, the Shapley kernel's, one-hot vectors).
+ * Bernoulli, LIME's, the Shapley kernel's, one-hot vectors). Each draws sample i exactly as the
+ * Javadoc of its {@link Noise} code defines it, from {@link CounterStream}'s uniforms and normals at
+ * index i (feature f takes uniform or normal f), and reports that code as its device form.
  */
 public final class Noises {
 
@@ -16,10 +21,16 @@ public final class Noises {
     nonNegative("sigma", sigma);
     return new Neighbourhood() {
       @Override
-      public void sample(SplittableRandom rnd, long index, double[] xi) {
-        for (int i = 0; i < xi.length; i++) {
-          xi[i] = sigma == 0 ? 0 : sigma * Gaussians.next(rnd);
+      public void sample(CounterStream s, long index, double[] xi) {
+        s.normals(index, 0, xi.length, xi);
+        for (int f = 0; f < xi.length; f++) {
+          xi[f] = sigma * xi[f];
         }
+      }
+
+      @Override
+      public Optional<NoiseForm> deviceForm() {
+        return Optional.of(new NoiseForm(Noise.GAUSSIAN, sigma, 0));
       }
 
       @Override
@@ -42,16 +53,16 @@ public final class Noises {
   /** ξ_i ~ Laplace(0, σ) independently (GLIME-Laplace; σ is the scale b, variance 2σ²). */
   public static Neighbourhood laplace(double sigma) {
     positive("sigma", sigma);
-    return continuous(rnd -> {
-      double u = rnd.nextDouble() - 0.5;
+    return continuous(uniform -> {
+      double u = uniform - 0.5;
       return -sigma * Math.signum(u) * Math.log1p(-2 * Math.abs(u));
-    }, "Laplace(0, " + sigma + ") per feature");
+    }, new NoiseForm(Noise.LAPLACE, sigma, 0), "Laplace(0, " + sigma + ") per feature");
   }
 
   /** ξ ~ Uniform([−σ, σ]^d) (GLIME-Uniform). */
   public static Neighbourhood uniformBox(double sigma) {
     positive("sigma", sigma);
-    return continuous(rnd -> sigma * (2 * rnd.nextDouble() - 1),
+    return continuous(u -> sigma * (2 * u - 1), new NoiseForm(Noise.UNIFORM_BOX, sigma, 0),
         "Uniform([-" + sigma + ", " + sigma + "]^d)");
   }
 
@@ -65,9 +76,14 @@ public final class Noises {
     }
     return new Neighbourhood() {
       @Override
-      public void sample(SplittableRandom rnd, long index, double[] xi) {
-        double t = a == b ? a : a + (b - a) * rnd.nextDouble();
+      public void sample(CounterStream s, long index, double[] xi) {
+        double t = a == b ? a : a + (b - a) * s.uniform(index, 0);
         java.util.Arrays.fill(xi, t);
+      }
+
+      @Override
+      public Optional<NoiseForm> deviceForm() {
+        return Optional.of(new NoiseForm(Noise.UNIFORM_SCALE, a, b));
       }
 
       @Override
@@ -97,10 +113,16 @@ public final class Noises {
     }
     return new Neighbourhood() {
       @Override
-      public void sample(SplittableRandom rnd, long index, double[] xi) {
-        for (int i = 0; i < xi.length; i++) {
-          xi[i] = rnd.nextDouble() < p ? 1 : 0;
+      public void sample(CounterStream s, long index, double[] xi) {
+        s.uniforms(index, 0, xi.length, xi);
+        for (int f = 0; f < xi.length; f++) {
+          xi[f] = xi[f] < p ? 1 : 0;
         }
+      }
+
+      @Override
+      public Optional<NoiseForm> deviceForm() {
+        return Optional.of(new NoiseForm(Noise.BERNOULLI, p, 0));
       }
 
       @Override
@@ -128,10 +150,20 @@ public final class Noises {
   public static Neighbourhood limeMask() {
     return new Neighbourhood() {
       @Override
-      public void sample(SplittableRandom rnd, long index, double[] xi) {
-        for (int i = 0; i < xi.length; i++) {
-          xi[i] = index == 0 ? 1 : (rnd.nextBoolean() ? 1 : 0);
+      public void sample(CounterStream s, long index, double[] xi) {
+        if (index == 0) {
+          java.util.Arrays.fill(xi, 1);
+          return;
         }
+        s.uniforms(index, 0, xi.length, xi);
+        for (int f = 0; f < xi.length; f++) {
+          xi[f] = xi[f] < 0.5 ? 1 : 0;
+        }
+      }
+
+      @Override
+      public Optional<NoiseForm> deviceForm() {
+        return Optional.of(new NoiseForm(Noise.LIME_MASK, 0, 0));
       }
 
       @Override
@@ -151,23 +183,32 @@ public final class Noises {
    * kernel's total mass at that size, (d−1)/(k(d−k)), then a uniform subset of that size. Sampling
    * proportionally to the kernel makes the regression weights uniform (seed 001 Eq. 3). The empty and
    * full coalitions have infinite weight and enter as constraints instead.
+   *
+   * <p>Sample i: k = {@link ShapleyKernel#drawSize} of uniform(i, 0), then selection sampling
+   * (Knuth, TAOCP Vol. 2, Section 3.4.2, Algorithm S): with {@code needed} = k, for f = 0..d−1,
+   * ξ_f = 1 and {@code needed} −= 1 if uniform(i, 1 + f)·(d − f) &lt; {@code needed}, else ξ_f = 0.
+   * Exactly k features are chosen, every k-subset equally likely.
    */
   public static Neighbourhood shapleyCoalitions() {
     return new Neighbourhood() {
       @Override
-      public void sample(SplittableRandom rnd, long index, double[] xi) {
+      public void sample(CounterStream s, long index, double[] xi) {
         int d = xi.length;
-        int k = ShapleyKernel.drawSize(rnd, d);
-        java.util.Arrays.fill(xi, 0);
-        // Floyd's algorithm for a uniform k-subset.
-        for (int j = d - k; j < d; j++) {
-          int t = rnd.nextInt(j + 1);
-          if (xi[t] == 1) {
-            xi[j] = 1;
+        int needed = ShapleyKernel.drawSize(s.uniform(index, 0), d);
+        s.uniforms(index, 1, d, xi);
+        for (int f = 0; f < d; f++) {
+          if (xi[f] * (d - f) < needed) {
+            xi[f] = 1;
+            needed--;
           } else {
-            xi[t] = 1;
+            xi[f] = 0;
           }
         }
+      }
+
+      @Override
+      public Optional<NoiseForm> deviceForm() {
+        return Optional.of(new NoiseForm(Noise.SHAPLEY, 0, 0));
       }
 
       @Override
@@ -190,9 +231,14 @@ public final class Noises {
   public static Neighbourhood oneHot() {
     return new Neighbourhood() {
       @Override
-      public void sample(SplittableRandom rnd, long index, double[] xi) {
+      public void sample(CounterStream s, long index, double[] xi) {
         java.util.Arrays.fill(xi, 0);
         xi[(int) (index % xi.length)] = 1;
+      }
+
+      @Override
+      public Optional<NoiseForm> deviceForm() {
+        return Optional.of(new NoiseForm(Noise.ONE_HOT, 0, 0));
       }
 
       @Override
@@ -223,8 +269,13 @@ public final class Noises {
     }
     return new Neighbourhood() {
       @Override
-      public void sample(SplittableRandom rnd, long index, double[] xi) {
+      public void sample(CounterStream s, long index, double[] xi) {
         java.util.Arrays.fill(xi, ((index % steps) + 0.5) / steps);
+      }
+
+      @Override
+      public Optional<NoiseForm> deviceForm() {
+        return Optional.of(new NoiseForm(Noise.RIEMANN, steps, 0));
       }
 
       @Override
@@ -244,17 +295,20 @@ public final class Noises {
     };
   }
 
-  private interface Coordinate {
-    double next(SplittableRandom rnd);
-  }
-
-  private static Neighbourhood continuous(Coordinate c, String text) {
+  /** Feature f of sample i is c(uniform(i, f)). */
+  private static Neighbourhood continuous(DoubleUnaryOperator c, NoiseForm form, String text) {
     return new Neighbourhood() {
       @Override
-      public void sample(SplittableRandom rnd, long index, double[] xi) {
-        for (int i = 0; i < xi.length; i++) {
-          xi[i] = c.next(rnd);
+      public void sample(CounterStream s, long index, double[] xi) {
+        s.uniforms(index, 0, xi.length, xi);
+        for (int f = 0; f < xi.length; f++) {
+          xi[f] = c.applyAsDouble(xi[f]);
         }
+      }
+
+      @Override
+      public Optional<NoiseForm> deviceForm() {
+        return Optional.of(form);
       }
 
       @Override

@@ -1,7 +1,5 @@
 package xcert.explainers.lfa;
 
-import java.util.SplittableRandom;
-
 /**
  * The Shapley kernel of KernelSHAP (Lundberg and Lee, Theorem 2; seed 000 A.2.2; seed 001 Section
  * 3.3): π(z) = (d−1) / (C(d, k)·k·(d−k)) for a coalition z with k = |z| ones, 0 &lt; k &lt; d.
@@ -23,8 +21,13 @@ public final class ShapleyKernel {
     return (d - 1) / (k * (double) (d - k));
   }
 
-  /** A size k ∈ {1..d−1} drawn with probability proportional to {@link #sizeMass}. */
-  static int drawSize(SplittableRandom rnd, int d) {
+  /**
+   * A size k ∈ {1..d−1} with probability proportional to {@link #sizeMass}, by inversion of a uniform
+   * u ∈ (0, 1): with total = Σ_{k=1}^{d−1} sizeMass(d, k) (summed in that order) and v = u·total,
+   * for k = 1..d−2 in turn v −= sizeMass(d, k) and k is returned once v &lt; 0; otherwise d − 1.
+   * This is the exact arithmetic a device repeats for {@code LfaPlan.Noise.SHAPLEY}.
+   */
+  static int drawSize(double u, int d) {
     if (d < 2) {
       throw new IllegalArgumentException("Shapley-kernel coalitions need d ≥ 2, got " + d);
     }
@@ -32,10 +35,10 @@ public final class ShapleyKernel {
     for (int k = 1; k < d; k++) {
       total += sizeMass(d, k);
     }
-    double u = rnd.nextDouble() * total;
+    double v = u * total;
     for (int k = 1; k < d - 1; k++) {
-      u -= sizeMass(d, k);
-      if (u < 0) {
+      v -= sizeMass(d, k);
+      if (v < 0) {
         return k;
       }
     }

@@ -1,10 +1,15 @@
 package xcert.explainers.lfa;
 
+import xcert.explainers.backend.LfaSums;
+
 /**
  * The normal equations of a weighted linear least-squares fit, accumulated one sample at a time
  * (S = Σ π u uᵀ, t = Σ π y u, W = Σ π), and solved for plain, ridge or lasso fits (seed 001 Eq. 2–3
  * with R = ‖·‖² or ‖·‖₁). Column p−1 is the intercept when there is one; it is never penalised.
  * Sums are accumulated in sample order, so results do not depend on how the samples were computed.
+ * The same equations can be built from sums computed elsewhere ({@link #fromSums}, e.g. a device's
+ * {@link LfaSums}) and read out as such ({@link #sums}), so that every fit ends in one
+ * {@link #solve}.
  */
 public final class WeightedLeastSquares {
 
@@ -24,6 +29,41 @@ public final class WeightedLeastSquares {
     this.p = features + (intercept ? 1 : 0);
     this.s = new double[p * p];
     this.t = new double[p];
+  }
+
+  /**
+   * The normal equations from their sufficient statistics.
+   *
+   * @param features the number of features (columns besides the intercept)
+   * @param intercept whether column p−1 is the intercept
+   * @param gram S = Σ π a aᵀ, p × p row-major, full and symmetric (only its upper triangle is read)
+   * @param moment t = Σ π y a (length p)
+   * @param weightSum W = Σ π
+   * @param count the number of samples
+   */
+  public static WeightedLeastSquares fromSums(int features, boolean intercept, double[] gram,
+      double[] moment, double weightSum, long count) {
+    WeightedLeastSquares ls = new WeightedLeastSquares(features, intercept);
+    int p = ls.p;
+    if (gram.length != p * p || moment.length != p) {
+      throw new IllegalArgumentException("sums for " + p + " columns need a " + p + " × " + p
+          + " gram and " + p + " moments, got " + gram.length + " and " + moment.length);
+    }
+    for (int i = 0; i < p; i++) {
+      System.arraycopy(gram, i * p + i, ls.s, i * p + i, p - i);
+    }
+    System.arraycopy(moment, 0, ls.t, 0, p);
+    ls.weightSum = weightSum;
+    ls.count = count;
+    return ls;
+  }
+
+  /**
+   * The statistics accumulated so far in {@link LfaSums}' layout: the full symmetric gram, the
+   * moments, Σ π and the count, with the given f(x0) and f(x0 ⊕ 0) (NaN where unused).
+   */
+  public LfaSums sums(double fx0, double fBase) {
+    return new LfaSums(symmetric(), t, weightSum, count, fx0, fBase);
   }
 
   /** Adds one sample with features u (without the intercept), target y and weight π ≥ 0. */
