@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <random>
+#include <string>
 
 static std::mt19937_64 rng(20261123);
 
@@ -168,7 +169,43 @@ static void check_design_gram(int M, int d, int fit, bool intercept, bool effici
       efficiency);
 }
 
-int main() {
+// perturb NOISE P0 P1 PAIRED COMBINE WEIGHT WIDTH FIT D SEED FIRST M: one line per sample with
+// xi, then the network input row (float32), then pi; x0_f = 0.5 + 0.25 f, r_f = -0.125 f.
+static int print_perturb(char **a) {
+  int noise = std::atoi(a[0]);
+  double p0 = std::atof(a[1]);
+  double p1 = std::atof(a[2]);
+  int paired = std::atoi(a[3]);
+  int how = std::atoi(a[4]);
+  int weight = std::atoi(a[5]);
+  double width = std::atof(a[6]);
+  int fit = std::atoi(a[7]);
+  int d = std::atoi(a[8]);
+  unsigned long long seed = std::strtoull(a[9], 0, 10);
+  long long first = std::atoll(a[10]);
+  int m = std::atoi(a[11]);
+  std::vector<double> x0(d), ref(d), xi(m * d), pi(m);
+  std::vector<float> rows(m * d);
+  for (int f = 0; f < d; f++) {
+    x0[f] = 0.5 + 0.25 * f;
+    ref[f] = -0.125 * f;
+  }
+  emu_launch(dim3{(unsigned) ((m + 127) / 128), 1, 1}, dim3{128, 1, 1}, perturb, first, m, d, seed,
+      noise, p0, p1, paired, how, weight, width, fit, (const double *) x0.data(),
+      (const double *) ref.data(), xi.data(), rows.data(), pi.data());
+  for (int r = 0; r < m; r++) {
+    for (int f = 0; f < d; f++) std::printf("%.17g ", xi[r * d + f]);
+    std::printf("|");
+    for (int f = 0; f < d; f++) std::printf(" %.9g", rows[r * d + f]);
+    std::printf(" | %.17g\n", pi[r]);
+  }
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  if (argc == 14 && std::string(argv[1]) == "perturb") {
+    return print_perturb(argv + 2);
+  }
   check_dense(true, 70, 130, 37);
   check_dense(true, 1, 1, 1);
   check_dense(false, 65, 20, 129);

@@ -156,6 +156,9 @@ final class ExplainCommand implements Callable<Integer> {
         throw ex;
       } catch (IllegalArgumentException ex) {
         throw InputException.of(method, ex.getMessage());
+      } catch (IllegalStateException ex) {
+        // a fit the samples cannot determine (singular normal equations, every weight 0)
+        throw InputException.of(method, ex.getMessage());
       }
       settings = new LinkedHashMap<>(a.settings());
       if (relaxed) {

@@ -223,6 +223,8 @@ final class Output {
       g.writeEndArray();
     } else if (v instanceof int[] a) {
       g.writeArray(a, 0, a.length);
+    } else if (v instanceof long[] a) {
+      g.writeArray(a, 0, a.length);
     } else if (v instanceof Map<?, ?> m) {
       @SuppressWarnings("unchecked")
       Map<String, Object> mm = (Map<String, Object>) m;

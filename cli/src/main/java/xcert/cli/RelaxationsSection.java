@@ -199,9 +199,14 @@ final class RelaxationsSection implements ReportSection {
     json.put("seconds_stability", stabSeconds);
     json.put("instances", cases.stream().map(c -> c.family() + ": " + c.instance()).toList());
     json.put("methods", methods.stream().map(Method::name).toList());
-    json.put("settings", Map.of("tau", "ceil(d/4)", "alpha", "1/2", "delta", "9/10", "rho",
-        "abs", "ranking", settings.ranking().name().toLowerCase(Locale.ROOT), "backend",
-        backend.name()));
+    Map<String, Object> fixed = new LinkedHashMap<>();
+    fixed.put("tau", "ceil(d/4)");
+    fixed.put("alpha", "1/2");
+    fixed.put("delta", "9/10");
+    fixed.put("rho", "abs");
+    fixed.put("ranking", settings.ranking().name().toLowerCase(Locale.ROOT));
+    fixed.put("backend", backend.name());
+    json.put("settings", fixed);
     json.put("gap", summaries.stream().map(RelaxationsSection::json).toList());
     json.put("adf", adf.stream().map(r -> Map.<String, Object>of("mode", r.mode(), "s", r.s(),
         "networks", r.networks(), "median_mean_error", r.medianMean(), "max_mean_error",

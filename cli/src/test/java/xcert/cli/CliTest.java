@@ -187,8 +187,18 @@ class CliTest {
   }
 
   @Test
+  void aFitTheSamplesCannotDetermineIsOneLine() {
+    // c-lime fits 3 weights and an intercept: 2 samples leave the normal equations singular.
+    assertOneLineError(run("explain", "c-lime", "--model", "../examples/net.json", "--x", "1,0,1",
+        "--samples", "2", "--backend", "cpu"), "c-lime", "singular");
+  }
+
+  @Test
   void gpuWithoutADeviceIsRefusedBeforeAnythingRuns() {
     // CI has no GPU: every command that evaluates models refuses --backend gpu with one line.
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        xcert.explainers.backend.Backends.gpu().isEmpty(),
+        "a CUDA device is present: the refusal without one is not run");
     Path report = dir.resolve("report");
     assertOneLineError(run("reproduce", "--backend", "gpu", "--out", report.toString()),
         "--backend", "GPU");
