@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import xcert.explainers.api.Attribution;
 import xcert.explainers.api.Explainer;
 import xcert.explainers.backend.Backend;
+import xcert.explainers.backend.LfaSums;
 import xcert.solvers.model.Model;
 import xcert.solvers.model.ReluNetwork;
 import xcert.solvers.result.Provenance;
@@ -119,6 +120,109 @@ public final class LfaExplainer implements Explainer {
         : new Provenance(Provenance.Kind.SAMPLED, "LFA " + instance.name() + " (seed 000 Eq. 1)",
             n, seed, "none stated by this command (xcert oracle compares with the exact limit)");
     return new Attribution(w, b, instance.name(), settings, p);
+  }
+
+  /**
+   * The sufficient statistics of this explanation ({@link LfaSums}): the normal equations of the
+   * squared-error fit (Gram matrix Σ π a aᵀ over the regression rows a, moment Σ π a y), or for
+   * gradient matching the weighted sum of J ⊙ ∇f, drawing the same samples as {@link #explain}.
+   * The penalty of the class is not applied.
+   */
+  public LfaSums sums(Model f, double[] x0, Backend backend) {
+    int d = f.dimension();
+    if (x0.length != d) {
+      throw new IllegalArgumentException("x has " + x0.length + " values, the model has " + d
+          + " inputs");
+    }
+    checkApplicable(f, x0);
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int chunk = (int) Math.min(batch, n);
+    double[] xis = new double[chunk * d];
+    double[] rows = new double[chunk * d];
+    double[] prev = new double[d];
+    double[] xi = new double[d];
+    double weightSum = 0;
+    if (instance.loss() == Loss.GRADIENT_MATCHING) {
+      double[] jac = new double[d];
+      instance.combination().jacobianDiagonal(x0, jac);
+      double[] sum = new double[d];
+      for (long first = 0; first < n; first += chunk) {
+        int m = (int) Math.min(chunk, n - first);
+        draw(rnd, first, m, d, x0, xis, rows, prev);
+        double[] grads = backend.gradients((ReluNetwork) f, java.util.Arrays.copyOf(rows, m * d),
+            m);
+        for (int r = 0; r < m; r++) {
+          System.arraycopy(xis, r * d, xi, 0, d);
+          double weight = instance.kernel().weight(xi);
+          for (int i = 0; i < d; i++) {
+            sum[i] += weight * jac[i] * grads[r * d + i];
+          }
+          weightSum += weight;
+        }
+      }
+      return new LfaSums(new double[0], sum, weightSum, n, Double.NaN, Double.NaN);
+    }
+    ModelClass g = instance.modelClass();
+    boolean efficiency = g.efficiency();
+    boolean drop = instance.target() == Target.DROP;
+    double fx0 = Double.NaN;
+    double fBase = Double.NaN;
+    if (efficiency || drop) {
+      double[] two = new double[2 * d];
+      System.arraycopy(x0, 0, two, 0, d);
+      double[] base = new double[d];
+      instance.combination().apply(x0, new double[d], base);
+      System.arraycopy(base, 0, two, d, d);
+      double[] v = backend.evaluate(f, two, 2);
+      fx0 = v[0];
+      fBase = efficiency ? v[1] : Double.NaN;
+    }
+    int features = efficiency ? d - 1 : d;
+    int p = features + (g.intercept() ? 1 : 0);
+    double[] gram = new double[p * p];
+    double[] moment = new double[p];
+    double[] a = new double[p];
+    double[] tmp = new double[d];
+    for (long first = 0; first < n; first += chunk) {
+      int m = (int) Math.min(chunk, n - first);
+      draw(rnd, first, m, d, x0, xis, rows, prev);
+      double[] eval = java.util.Arrays.copyOf(rows, m * d);
+      if (drop) {
+        for (int r = 0; r < m; r++) {
+          for (int i = 0; i < d; i++) {
+            xi[i] = 1 - xis[r * d + i];
+          }
+          instance.combination().apply(x0, xi, tmp);
+          System.arraycopy(tmp, 0, eval, r * d, d);
+        }
+      }
+      double[] v = backend.evaluate(f, eval, m);
+      for (int r = 0; r < m; r++) {
+        System.arraycopy(xis, r * d, xi, 0, d);
+        double weight = instance.kernel().weight(xi);
+        double y = drop ? fx0 - v[r] : v[r];
+        if (efficiency) {
+          double zd = xi[d - 1];
+          for (int i = 0; i < features; i++) {
+            a[i] = xi[i] - zd;
+          }
+          y = y - fBase - (fx0 - fBase) * zd;
+        } else {
+          System.arraycopy(xi, 0, a, 0, d);
+        }
+        if (g.intercept()) {
+          a[p - 1] = 1;
+        }
+        for (int i = 0; i < p; i++) {
+          for (int j = 0; j < p; j++) {
+            gram[i * p + j] += weight * a[i] * a[j];
+          }
+          moment[i] += weight * a[i] * y;
+        }
+        weightSum += weight;
+      }
+    }
+    return new LfaSums(gram, moment, weightSum, n, fx0, fBase);
   }
 
   private void checkApplicable(Model f, double[] x0) {
