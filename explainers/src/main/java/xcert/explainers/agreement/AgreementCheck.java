@@ -65,7 +65,7 @@ import xcert.solvers.model.ReluNetwork;
  * Both runs draw the same samples, from the same stream, but a device that draws and sums on its own
  * side may add in another order, and its double-precision log and cos may differ from Java's by an
  * ulp. For these float64 differences the tolerance adds c · n · 2^-52 · κ(A) · (‖w_cpu‖₂ + 1), c = 8,
- * κ(A) = λ_max(A)/λ_min(A), for squared-error fits (it also covers the float64 rounding in S, in its
+ * κ(A) = λ_max(A)/λ_min(A), ‖w_cpu‖₂ taken over the weights and the intercept, for squared-error fits (it also covers the float64 rounding in S, in its
  * eigenvalues, and the stopping rule of the lasso's coordinate descent, all of that order), and n ·
  * 2^-52 · (‖w_cpu‖₂ + 1) for gradient matching. This is the one term that is a stated order of
  * magnitude rather than a proven bound; everything else follows from {@link Float32Bounds}.
