@@ -103,6 +103,9 @@ final class ExplainersBench {
       conv.add(row);
       jsonConv.add(j);
     }
+    Map<Integer, List<xcert.explainers.agreement.AgreementRow>> agreement =
+        backend instanceof xcert.explainers.backend.CpuBackend ? null
+            : DeviceAgreement.run(backend, err::println);
     DeviceComparison.Result dev = device == null ? null : device.run();
     Output o = new Output().put("benchmark", "explainers").put("backend", backend.name())
         .put("cores", Runtime.getRuntime().availableProcessors())
@@ -112,6 +115,9 @@ final class ExplainersBench {
     convHeader.addAll(CONVERGENCE_METHODS);
     if (json) {
       o.put("throughput", jsonRows).put("samples_to_1e-2", jsonConv);
+      if (agreement != null) {
+        DeviceAgreement.put(o, agreement, true);
+      }
       if (dev != null) {
         DeviceComparison.put(o, dev, true);
       } else {
@@ -135,6 +141,9 @@ final class ExplainersBench {
           + "against the closed-form SmoothGrad (Stein's lemma), integrated-gradients (n Riemann "
           + "midpoints) against exact IG, occlusion against its exact value.");
       Output d = new Output();
+      if (agreement != null) {
+        DeviceAgreement.put(d, agreement, false);
+      }
       if (dev != null) {
         DeviceComparison.put(d, dev, false);
       } else {
@@ -142,7 +151,7 @@ final class ExplainersBench {
       }
       spec.commandLine().getOut().print("\n" + d.toTable());
     }
-    return 0;
+    return agreement == null || DeviceAgreement.allWithin(agreement) ? 0 : 1;
   }
 
   static final String SKIPPED = "skipped: the backend is the CPU (--device-table runs it on the "
