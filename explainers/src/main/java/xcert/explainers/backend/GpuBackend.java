@@ -59,10 +59,7 @@ public final class GpuBackend implements Backend {
         float[] s = new float[chunk];
         for (int first = 0; first < n; first += chunk) {
           int m = Math.min(chunk, n - first);
-          for (int i = 0; i < m * d; i++) {
-            buf[i] = (float) rows[first * d + i];
-          }
-          in.copyFrom(buf, m * d);
+          upload(rows, first, m, d, buf, in);
           dn.forward(in, m, z, scores);
           scores.copyTo(s);
           for (int r = 0; r < m; r++) {
@@ -93,10 +90,7 @@ public final class GpuBackend implements Backend {
         float[] buf = new float[chunk * d];
         for (int first = 0; first < n; first += chunk) {
           int m = Math.min(chunk, n - first);
-          for (int i = 0; i < m * d; i++) {
-            buf[i] = (float) rows[first * d + i];
-          }
-          in.copyFrom(buf, m * d);
+          upload(rows, first, m, d, buf, in);
           dn.forward(in, m, z, scores);
           DeviceArray g = dn.backward(m, z, d1, d2);
           float[] gf = new float[m * d];
@@ -142,6 +136,14 @@ public final class GpuBackend implements Backend {
       cachedNet = net;
     }
     return cached;
+  }
+
+  /** Rows first..first+m−1 of the batch, rounded to float32, into {@code in}. */
+  private static void upload(double[] rows, int first, int m, int d, float[] buf, DeviceArray in) {
+    for (int i = 0; i < m * d; i++) {
+      buf[i] = (float) rows[first * d + i];
+    }
+    in.copyFrom(buf, m * d);
   }
 
   private static void free(DeviceArray[] arrays) {
