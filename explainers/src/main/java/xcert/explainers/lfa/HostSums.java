@@ -46,6 +46,31 @@ final class HostSums {
   }
 
   /**
+   * Samples first..first+m−1 into xis (ξ, row-major) and rows (x0 ⊕ ξ, or x0 ⊕ (1 − ξ) when
+   * {@code complement}, the drop target's input).
+   */
+  private void draw(long first, int m, double[] x0, boolean complement, double[] xis,
+      double[] rows) {
+    int d = x0.length;
+    double[] xi = new double[d];
+    double[] in = new double[d];
+    double[] out = new double[d];
+    for (int r = 0; r < m; r++) {
+      perturbation(first + r, xi);
+      System.arraycopy(xi, 0, xis, r * d, d);
+      if (complement) {
+        for (int i = 0; i < d; i++) {
+          in[i] = 1 - xi[i];
+        }
+        instance.combination().apply(x0, in, out);
+      } else {
+        instance.combination().apply(x0, xi, out);
+      }
+      System.arraycopy(out, 0, rows, r * d, d);
+    }
+  }
+
+  /**
    * f(x0) and f(x0 ⊕ 0), evaluated together as the two rows [x0, x0 ⊕ 0] of one backend call.
    */
   double[] baseValues(Model f, double[] x0, Backend backend) {
@@ -83,22 +108,9 @@ final class HostSums {
     double[] rows = new double[chunk * d];
     double[] xi = new double[d];
     double[] u = new double[d];
-    double[] out = new double[d];
     for (long first = 0; first < n; first += chunk) {
       int m = (int) Math.min(chunk, n - first);
-      for (int r = 0; r < m; r++) {
-        perturbation(first + r, xi);
-        System.arraycopy(xi, 0, xis, r * d, d);
-        if (drop) {
-          for (int i = 0; i < d; i++) {
-            u[i] = 1 - xi[i];
-          }
-          instance.combination().apply(x0, u, out);
-        } else {
-          instance.combination().apply(x0, xi, out);
-        }
-        System.arraycopy(out, 0, rows, r * d, d);
-      }
+      draw(first, m, x0, drop, xis, rows);
       double[] y = backend.evaluate(f, m == chunk ? rows : Arrays.copyOf(rows, m * d), m);
       for (int r = 0; r < m; r++) {
         System.arraycopy(xis, r * d, xi, 0, d);
@@ -129,15 +141,9 @@ final class HostSums {
     double[] sum = new double[d];
     double weightSum = 0;
     double[] xi = new double[d];
-    double[] out = new double[d];
     for (long first = 0; first < n; first += chunk) {
       int m = (int) Math.min(chunk, n - first);
-      for (int r = 0; r < m; r++) {
-        perturbation(first + r, xi);
-        System.arraycopy(xi, 0, xis, r * d, d);
-        instance.combination().apply(x0, xi, out);
-        System.arraycopy(out, 0, rows, r * d, d);
-      }
+      draw(first, m, x0, false, xis, rows);
       double[] grads = backend.gradients(f, m == chunk ? rows : Arrays.copyOf(rows, m * d), m);
       for (int r = 0; r < m; r++) {
         System.arraycopy(xis, r * d, xi, 0, d);
