@@ -2,7 +2,6 @@ package xcert.explainers.backend.cuda;
 
 import static jcuda.driver.JCudaDriver.cuCtxCreate;
 import static jcuda.driver.JCudaDriver.cuCtxSetCurrent;
-import static jcuda.driver.JCudaDriver.cuCtxSynchronize;
 import static jcuda.driver.JCudaDriver.cuDeviceGet;
 import static jcuda.driver.JCudaDriver.cuDeviceGetCount;
 import static jcuda.driver.JCudaDriver.cuDeviceGetName;
@@ -138,7 +137,9 @@ public final class CudaDevice {
   }
 
   /**
-   * Launches kernel {@code kernel} on a grid of blocks and waits for it. Arguments are, in order,
+   * Queues kernel {@code kernel} on a grid of blocks on the default stream, after the work queued
+   * before it; it does not wait (a copy to the host, {@link DeviceArray#copyTo}, waits for everything
+   * queued before it, and reports any error a kernel raised). Arguments are, in order,
    * {@link DeviceArray}s or addresses in them ({@link DeviceArray#at}), Integer, Long and Double values, and {@code null} for a null pointer.
    */
   public void launch(String kernel, int[] grid, int[] block, Object... args) {
@@ -172,6 +173,5 @@ public final class CudaDevice {
     }
     cuLaunchKernel(f, grid[0], grid[1], grid[2], block[0], block[1], block[2], 0, null,
         Pointer.to(ps), null);
-    cuCtxSynchronize();
   }
 }
