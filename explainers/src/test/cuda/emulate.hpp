@@ -1,32 +1,82 @@
 // A CPU emulation of the few CUDA features xcert_kernels.cu uses, so that its kernels can be run and
-// checked on a machine without a GPU (KernelEmulationTest). Blocks run one after another; the threads
-// of a block run as real threads, with __syncthreads as a barrier that threads leave when they
-// return, __shared__ arrays as statics (one block at a time uses them), and warp shuffles through a
-// block-wide buffer. Not a performance model: only the arithmetic and the indexing are checked.
+// checked on a machine without a GPU (KernelEmulationTest, and the emulated driver of
+// driver_emulation.cpp). Blocks run one after another; the threads of a block run as fibers
+// (ucontext) on one OS thread, each until it reaches __syncthreads or returns, and a block-wide
+// barrier is a round in which every thread still running reaches it (threads that have returned are
+// dropped, as with arrive_and_drop). __shared__ arrays are statics (one block at a time uses them);
+// warp shuffles go through a block-wide buffer. Not a performance model: only the arithmetic, the
+// indexing and the barriers are checked. One launch at a time.
 #pragma once
+#include <ucontext.h>
+
 #include <atomic>
-#include <barrier>
 #include <cmath>
 #include <cstdint>
-#include <thread>
+#include <cstdlib>
+#include <functional>
+#include <memory>
 #include <vector>
 
 struct dim3 {
   unsigned x = 1, y = 1, z = 1;
 };
-thread_local dim3 threadIdx;
-thread_local dim3 blockIdx;
-dim3 gridDim;
-dim3 blockDim;
-std::barrier<> *emu_barrier;
-float emu_shuffle[1024];
+inline dim3 threadIdx;
+inline dim3 blockIdx;
+inline dim3 gridDim;
+inline dim3 blockDim;
+inline float emu_shuffle[1024];
 
 #define __global__
 #define __device__
 #define __forceinline__ inline
 #define __shared__ static
 
-inline void __syncthreads() { emu_barrier->arrive_and_wait(); }
+namespace emu {
+constexpr size_t STACK = 128 * 1024;
+inline ucontext_t scheduler;
+inline std::vector<ucontext_t> fibers;
+inline std::vector<std::unique_ptr<char[]>> stacks;
+inline std::vector<char> finished;
+inline int current;
+inline std::function<void()> body;
+
+inline void entry() {
+  body();
+  finished[current] = 1;  // uc_link returns to the scheduler
+}
+
+// Runs body once per thread of one block.
+inline void block(int threads) {
+  while ((int) stacks.size() < threads) {
+    stacks.emplace_back(new char[STACK]);
+  }
+  fibers.resize(threads);
+  finished.assign(threads, 0);
+  for (int t = 0; t < threads; t++) {
+    getcontext(&fibers[t]);
+    fibers[t].uc_stack.ss_sp = stacks[t].get();
+    fibers[t].uc_stack.ss_size = STACK;
+    fibers[t].uc_link = &scheduler;
+    makecontext(&fibers[t], entry, 0);
+  }
+  int live = threads;
+  while (live > 0) {
+    for (int t = 0; t < threads; t++) {
+      if (finished[t]) {
+        continue;
+      }
+      current = t;
+      threadIdx = dim3{t % blockDim.x, (t / blockDim.x) % blockDim.y, t / (blockDim.x * blockDim.y)};
+      swapcontext(&scheduler, &fibers[t]);
+      if (finished[t]) {
+        live--;
+      }
+    }
+  }
+}
+}  // namespace emu
+
+inline void __syncthreads() { swapcontext(&emu::fibers[emu::current], &emu::scheduler); }
 inline unsigned int __umulhi(unsigned int a, unsigned int b) {
   return (unsigned int) (((unsigned long long) a * b) >> 32);
 }
@@ -51,25 +101,15 @@ template <class F, class... A>
 void emu_launch(dim3 grid, dim3 block, F kernel, A... args) {
   gridDim = grid;
   blockDim = block;
+  emu::body = [&] { kernel(args...); };
   int threads = block.x * block.y * block.z;
   for (unsigned bz = 0; bz < grid.z; bz++) {
     for (unsigned by = 0; by < grid.y; by++) {
       for (unsigned bx = 0; bx < grid.x; bx++) {
-        std::barrier<> bar(threads);
-        emu_barrier = &bar;
-        std::vector<std::thread> ts;
-        for (int t = 0; t < threads; t++) {
-          ts.emplace_back([&, t] {
-            blockIdx = dim3{bx, by, bz};
-            threadIdx = dim3{t % block.x, (t / block.x) % block.y, t / (block.x * block.y)};
-            kernel(args...);
-            bar.arrive_and_drop();
-          });
-        }
-        for (auto &th : ts) {
-          th.join();
-        }
+        blockIdx = dim3{bx, by, bz};
+        emu::block(threads);
       }
     }
   }
+  emu::body = nullptr;
 }
