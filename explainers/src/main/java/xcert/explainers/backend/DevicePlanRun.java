@@ -41,11 +41,10 @@ final class DevicePlanRun {
     int sumsLength = gradient ? d + 1 : q * q;
     int resultLength = sumsLength + 2;
     double[] x0 = plan.x0();
-    double[] ref = plan.reference();
     try (DeviceArray result = DeviceArray.doubles(device, resultLength);
         DeviceArray dx0 = DeviceArray.of(device, x0);
-        DeviceArray dref = DeviceArray.of(device, ref);
-        DeviceArray jac = DeviceArray.of(device, jacobian(x0, ref));
+        DeviceArray dref = DeviceArray.of(device, plan.reference());
+        DeviceArray jac = DeviceArray.of(device, plan.jacobian());
         DeviceArray anchorScores = DeviceArray.floats(device, 2);
         DeviceArray xi = DeviceArray.doubles(device, (long) chunk * d);
         DeviceArray rows = DeviceArray.floats(device, (long) Math.max(chunk, 2) * d);
@@ -59,7 +58,7 @@ final class DevicePlanRun {
         result.clear();
         anchorScores.clear();
         if (anchors) {
-          rows.copyFrom(anchorRows(x0, ref), 2 * d);
+          rows.copyFrom(anchorRows(x0, plan.base()), 2 * d);
           net.forward(rows, 2, z, anchorScores);
           device.launch("widen", new int[] {1, 1, 1}, new int[] {32, 1, 1}, anchorScores, 2,
               result.at(sumsLength));
@@ -117,29 +116,13 @@ final class DevicePlanRun {
     return new LfaSums(gram, moment, out[(p + 1) * q + p + 1], plan.n(), fx0, fBase);
   }
 
-  /** The diagonal of ∂(x0 ⊕ ξ)/∂ξ. */
-  private double[] jacobian(double[] x0, double[] ref) {
-    double[] j = new double[d];
-    for (int i = 0; i < d; i++) {
-      j[i] = switch (plan.combine()) {
-        case ADDITIVE -> 1;
-        case MULTIPLICATIVE -> x0[i];
-        case MASK -> x0[i] - ref[i];
-      };
-    }
-    return j;
-  }
-
   /** The rows x0 and x0 ⊕ 0, in float32. */
-  private float[] anchorRows(double[] x0, double[] ref) {
+  private static float[] anchorRows(double[] x0, double[] base) {
+    int d = x0.length;
     float[] rows = new float[2 * d];
     for (int i = 0; i < d; i++) {
       rows[i] = (float) x0[i];
-      rows[d + i] = (float) switch (plan.combine()) {
-        case ADDITIVE -> x0[i];
-        case MULTIPLICATIVE -> 0;
-        case MASK -> ref[i];
-      };
+      rows[d + i] = (float) base[i];
     }
     return rows;
   }

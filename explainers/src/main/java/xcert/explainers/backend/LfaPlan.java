@@ -25,12 +25,14 @@ import java.util.Objects;
  * @param intercept whether g has an intercept (squared error only)
  * @param efficiency whether g is constrained by Σw = f(x0) − f(x0 ⊕ 0) (KernelSHAP)
  * @param x0 the point explained
+ * @param jacobian the diagonal J of ∂(x0 ⊕ ξ)/∂ξ (gradient matching multiplies gradients by it)
+ * @param base x0 ⊕ 0, the baseline of the efficiency constraint (and a row the device evaluates)
  * @param n the number of samples
  * @param seed the seed of the stream
  */
 public record LfaPlan(Noise noise, double p0, double p1, boolean paired, Combine combine,
     double[] reference, Weight weight, double width, Fit fit, boolean intercept,
-    boolean efficiency, double[] x0, long n, long seed) {
+    boolean efficiency, double[] x0, double[] jacobian, double[] base, long n, long seed) {
 
   /**
    * The neighbourhoods of {@code xcert.explainers.lfa.Noises}, by the parameters they take. Sample i
@@ -103,9 +105,12 @@ public record LfaPlan(Noise noise, double p0, double p1, boolean paired, Combine
     Objects.requireNonNull(fit);
     reference = reference.clone();
     x0 = x0.clone();
-    if (reference.length != x0.length) {
-      throw new IllegalArgumentException("reference has " + reference.length + " values, x0 has "
-          + x0.length);
+    jacobian = jacobian.clone();
+    base = base.clone();
+    if (reference.length != x0.length || jacobian.length != x0.length
+        || base.length != x0.length) {
+      throw new IllegalArgumentException("reference, jacobian and base have " + reference.length
+          + ", " + jacobian.length + " and " + base.length + " values; x0 has " + x0.length);
     }
     if (n < 1) {
       throw new IllegalArgumentException("n must be at least 1, got " + n);
@@ -133,5 +138,15 @@ public record LfaPlan(Noise noise, double p0, double p1, boolean paired, Combine
   @Override
   public double[] x0() {
     return x0.clone();
+  }
+
+  @Override
+  public double[] jacobian() {
+    return jacobian.clone();
+  }
+
+  @Override
+  public double[] base() {
+    return base.clone();
   }
 }

@@ -46,6 +46,12 @@ public final class PlanReferenceBackend implements Backend {
     int n = Math.toIntExact(plan.n());
     double[] x0 = plan.x0();
     double[] r = plan.reference();
+    // The plan's J and x0 ⊕ 0 (the CPU combination's) are what its Combine code documents.
+    if (!java.util.Arrays.equals(plan.jacobian(), jacobian(plan.combine(), x0, r))
+        || !java.util.Arrays.equals(plan.base(), combine(plan.combine(), x0, new double[d], r))) {
+      throw new IllegalStateException("the plan's Jacobian or x0 ⊕ 0 is not that of "
+          + plan.combine());
+    }
     CounterStream s = new CounterStream(plan.seed());
     double[][] xis = new double[n][];
     double[] rows = new double[n * d];
