@@ -45,8 +45,9 @@ public record LfaInstance(String name, Neighbourhood neighbourhood, Combination 
    * This instance run at x0 on n samples of the stream seeded with {@code seed}, as a plan a device
    * can execute ({@link LfaPlan}): the device forms of Z, ⊕ and π, what is fitted (gradients for
    * gradient matching, else the value or the drop target), G's intercept and efficiency
-   * constraint, and this combination's Jacobian diagonal and x0 ⊕ 0. The penalty and λ are not part of the plan: the host solves the normal equations of
-   * the returned sums. Empty when Z, ⊕ or π has no device form.
+   * constraint, and this combination's Jacobian diagonal and x0 ⊕ 0. The penalty and λ are not
+   * part of the plan: the host solves the normal equations of the returned sums. Empty when Z, ⊕ or
+   * π has no device form.
    *
    * @throws IllegalArgumentException when the mask's reference does not have x0's length, or n &lt; 1
    */
@@ -59,12 +60,13 @@ public record LfaInstance(String name, Neighbourhood neighbourhood, Combination 
     }
     LfaPlan.Fit fit = loss == Loss.GRADIENT_MATCHING ? LfaPlan.Fit.GRADIENT
         : target == Target.DROP ? LfaPlan.Fit.DROP : LfaPlan.Fit.VALUE;
+    double[] reference = c.get().reference(x0.length);  // refuses a mask of another length
     double[] jacobian = new double[x0.length];
     combination.jacobianDiagonal(x0, jacobian);
     double[] base = new double[x0.length];
     combination.apply(x0, new double[x0.length], base);
     return Optional.of(new LfaPlan(z.get().noise(), z.get().p0(), z.get().p1(), paired,
-        c.get().combine(), c.get().reference(x0.length), w.get().weight(), w.get().width(), fit,
+        c.get().combine(), reference, w.get().weight(), w.get().width(), fit,
         modelClass.intercept(), modelClass.efficiency(), x0, jacobian, base, n, seed));
   }
 

@@ -210,6 +210,9 @@ class PlanContractTest {
     assertEquals(LfaPlan.Fit.VALUE, shap.fit());
     assertTrue(shap.efficiency());
     assertEquals(2, shap.columns());
+    // Mask: J = x0 − r and x0 ⊕ 0 = r.
+    assertEquals(0, java.util.Arrays.compare(new double[] {0.5, -2, 2}, shap.jacobian()));
+    assertEquals(0, java.util.Arrays.compare(r, shap.base()));
     LfaPlan lime = Methods.instance("lime", s.withKernelWidth(0.4), 3).plan(x, 10, 9).orElseThrow();
     assertEquals(LfaPlan.Noise.LIME_MASK, lime.noise());
     assertEquals(LfaPlan.Weight.LIME_COSINE, lime.weight());
@@ -224,6 +227,17 @@ class PlanContractTest {
     assertEquals(0.2, sg.p0(), 0.0);
     assertEquals(LfaPlan.Combine.ADDITIVE, sg.combine());
     assertEquals(0, java.util.Arrays.compare(new double[3], sg.reference()));
+    // Additive: J = 1 and x0 ⊕ 0 = x0.
+    assertEquals(0, java.util.Arrays.compare(new double[] {1, 1, 1}, sg.jacobian()));
+    assertEquals(0, java.util.Arrays.compare(x, sg.base()));
+  }
+
+  /** A mask reference of another length than x0 is refused with an IllegalArgumentException. */
+  @Test
+  void planRefusesAReferenceOfAnotherLength() {
+    MethodSettings s = MethodSettings.defaults().withReference(new double[] {0, 1});
+    LfaInstance shap = Methods.instance("kernelshap", s, 2);
+    assertThrows(IllegalArgumentException.class, () -> shap.plan(new double[] {1, 2, 3}, 8, 1));
   }
 
   /** A backend whose sums do not have the plan's layout is refused. */

@@ -46,9 +46,11 @@ public final class PlanReferenceBackend implements Backend {
     int n = Math.toIntExact(plan.n());
     double[] x0 = plan.x0();
     double[] r = plan.reference();
+    double[] jac = jacobian(plan.combine(), x0, r);
+    double[] base = combine(plan.combine(), x0, new double[d], r);
     // The plan's J and x0 ⊕ 0 (the CPU combination's) are what its Combine code documents.
-    if (!java.util.Arrays.equals(plan.jacobian(), jacobian(plan.combine(), x0, r))
-        || !java.util.Arrays.equals(plan.base(), combine(plan.combine(), x0, new double[d], r))) {
+    if (!java.util.Arrays.equals(plan.jacobian(), jac)
+        || !java.util.Arrays.equals(plan.base(), base)) {
       throw new IllegalStateException("the plan's Jacobian or x0 ⊕ 0 is not that of "
           + plan.combine());
     }
@@ -63,7 +65,6 @@ public final class PlanReferenceBackend implements Backend {
     }
     if (plan.fit() == LfaPlan.Fit.GRADIENT) {
       double[] grads = cpu.gradients((ReluNetwork) f, rows, n);
-      double[] jac = jacobian(plan.combine(), x0, r);
       double[] moment = new double[d];
       double weightSum = 0;
       for (int i = 0; i < n; i++) {
@@ -81,7 +82,7 @@ public final class PlanReferenceBackend implements Backend {
     if (plan.efficiency() || plan.fit() == LfaPlan.Fit.DROP) {
       fx0 = cpu.evaluate(f, x0, 1)[0];
       if (plan.efficiency()) {
-        fBase = cpu.evaluate(f, combine(plan.combine(), x0, new double[d], r), 1)[0];
+        fBase = cpu.evaluate(f, base, 1)[0];
       }
     }
     double[] values = cpu.evaluate(f, rows, n);
