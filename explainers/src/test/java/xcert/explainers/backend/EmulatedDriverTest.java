@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,21 +44,11 @@ class EmulatedDriverTest {
       why = "JCuda's native library is used on Linux x86-64 only";
       return;
     }
-    Files.createDirectories(BUILD);
-    Path out = BUILD.resolve("libcuda.so.1");
-    Process p;
-    try {
-      p = new ProcessBuilder("g++", "-std=c++20", "-O1", "-shared", "-fPIC", "-pthread",
-          "-Wl,-soname,libcuda.so.1", "-o", out.toString(), "src/test/cuda/driver_emulation.cpp")
-          .redirectErrorStream(true).start();
-    } catch (IOException e) {
+    library = GxxBuild.compile(BUILD.resolve("libcuda.so.1"), "src/test/cuda/driver_emulation.cpp",
+        "the emulated driver", "-shared", "-fPIC", "-Wl,-soname,libcuda.so.1").orElse(null);
+    if (library == null) {
       why = "no g++ on this machine";
-      return;
     }
-    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(180, TimeUnit.SECONDS), "g++ took over 180 s");
-    assertEquals(0, p.exitValue(), "the emulated driver does not compile:\n" + log);
-    library = out;
   }
 
   /** Runs {@link EmulatedDeviceRun} in a child JVM; returns its exit code and output lines. */

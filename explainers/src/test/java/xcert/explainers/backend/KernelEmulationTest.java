@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,20 +34,8 @@ class KernelEmulationTest {
 
   @BeforeAll
   static void compile() throws IOException, InterruptedException {
-    Files.createDirectories(BUILD);
-    Path out = BUILD.resolve("kernel_checks");
-    Process p;
-    try {
-      p = new ProcessBuilder("g++", "-std=c++20", "-O1", "-pthread", "-o", out.toString(),
-          "src/test/cuda/kernel_checks.cpp").redirectErrorStream(true).start();
-    } catch (IOException e) {
-      binary = null;
-      return;
-    }
-    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "g++ took over 120 s");
-    assertEquals(0, p.exitValue(), "the kernels do not compile under the emulation:\n" + log);
-    binary = out;
+    binary = GxxBuild.compile(BUILD.resolve("kernel_checks"), "src/test/cuda/kernel_checks.cpp",
+        "the kernels under the emulation").orElse(null);
   }
 
   static List<String> run(String... args) throws IOException, InterruptedException {
