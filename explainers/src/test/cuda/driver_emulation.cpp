@@ -1,5 +1,5 @@
-// An emulated CUDA driver: a shared library named libcuda.so.1 that implements the driver-API calls
-// xcert's host code makes (xcert.explainers.backend.cuda.CudaDevice and DeviceArray, through
+// An emulated CUDA driver: a shared library named libcuda.so.1 that implements the 15 driver-API
+// calls xcert's host code makes (xcert.explainers.backend.cuda.CudaDevice and DeviceArray, through
 // JCuda), and runs the kernels of xcert_kernels.cu under the CPU emulation of emulate.hpp. With it
 // first on LD_LIBRARY_PATH, JCuda's native library binds to it instead of a real driver, so the whole
 // GPU backend (argument packing, offsets, grid sizes, copies, the order of launches) runs on a machine
@@ -149,11 +149,6 @@ CUresult cuInit(unsigned int flags) {
   return initialised ? SUCCESS : INVALID_VALUE;
 }
 
-CUresult cuDriverGetVersion(int *version) {
-  *version = 13000;
-  return SUCCESS;
-}
-
 CUresult cuDeviceGetCount(int *count) {
   if (!initialised) return NOT_INITIALIZED;
   *count = 1;
@@ -185,10 +180,6 @@ CUresult cuCtxSetCurrent(CUcontext ctx) {
   if (ctx != nullptr && ctx != (CUcontext) &context_token) return INVALID_CONTEXT;
   current = ctx;
   return SUCCESS;
-}
-
-CUresult cuCtxSynchronize() {
-  return current ? SUCCESS : INVALID_CONTEXT;
 }
 
 CUresult cuModuleLoadData(CUmodule *module, const void *image) {
@@ -305,15 +296,6 @@ CUresult cuMemsetD8_v2(CUdeviceptr dst, unsigned char value, size_t bytes) {
   CUresult r = inside(dst, bytes, "cuMemsetD8");
   if (r == SUCCESS) std::memset((void *) (uintptr_t) dst, value, bytes);
   return r;
-}
-
-CUresult cuGetErrorName(CUresult error, const char **name) {
-  *name = error == SUCCESS ? "CUDA_SUCCESS" : "CUDA_ERROR (emulated driver)";
-  return SUCCESS;
-}
-
-CUresult cuGetErrorString(CUresult error, const char **text) {
-  return cuGetErrorName(error, text);
 }
 
 }  // extern "C"
