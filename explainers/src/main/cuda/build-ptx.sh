@@ -4,7 +4,7 @@
 # the SHA-256 of the source, which PtxResourceTest compares with the source.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-out="$here/../resources/xcert/explainers/backend/cuda/xcert_kernels.ptx"
+out="$here/../resources/xcert/explainers/backend/gpu/xcert_kernels.ptx"
 tmp=$(mktemp)
 # compute_75: the oldest target CUDA 13 compiles for; the driver JIT-compiles the PTX for the GPU.
 nvcc -ptx -arch=compute_75 -O3 -o "$tmp" "$here/xcert_kernels.cu"

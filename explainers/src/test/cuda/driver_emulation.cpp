@@ -1,5 +1,5 @@
 // An emulated CUDA driver: a shared library named libcuda.so.1 that implements the 15 driver-API
-// calls xcert's host code makes (xcert.explainers.backend.cuda.CudaDevice and DeviceArray, through
+// calls xcert's host code makes (xcert.explainers.backend.gpu.CudaDevice and DeviceArray, through
 // JCuda), and runs the kernels of xcert_kernels.cu under the CPU emulation of emulate.hpp. With it
 // first on LD_LIBRARY_PATH, JCuda's native library binds to it instead of a real driver, so the whole
 // GPU backend (argument packing, offsets, grid sizes, copies, the order of launches) runs on a machine

@@ -1,5 +1,7 @@
 package xcert.cli;
 
+import xcert.explainers.explain.Backends;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +23,7 @@ import xcert.solvers.errors.TooLargeException;
 import xcert.solvers.model.Circuit;
 import xcert.solvers.model.TruthTable;
 import xcert.solvers.result.Scalar;
-import xcert.solvers.setfn.MemoryBudget;
+import xcert.solvers.setfunction.MemoryBudget;
 
 /**
  * {@code xcert bench exact}: throughput of the exact core on random 3-CNFs at 4.26 clauses per
@@ -141,7 +143,7 @@ final class BenchCommand implements Callable<Integer> {
       }
       xcert.explainers.backend.Backend b;
       try {
-        b = xcert.explainers.backend.Backends.select(backendName);
+        b = xcert.explainers.explain.Backends.select(backendName);
       } catch (IllegalArgumentException e) {
         throw InputException.of("--backend", e.getMessage());
       }

@@ -90,7 +90,7 @@ final class CertificatesSection implements ReportSection {
     Output.Rows fullTable = new Output.Rows(List.of("d", "monomial deletion (Thm 1)",
         "monomial insertion (Lemma 1)", "binomial insertion (Thm 2)", "binomial parts"), fullRows);
     md.append("### Certified optima, full LP\n\n").append(fullHead).append("\n\n")
-        .append(markdown(fullTable)).append('\n');
+        .append(Output.markdown(fullTable)).append('\n');
     text.append(fullHead).append("\n\n").append(Output.renderRows(fullTable)).append('\n');
     String oj = ojAlgoCrossCheck(optima);
     md.append(oj).append("\n\n");
@@ -127,7 +127,7 @@ final class CertificatesSection implements ReportSection {
     Output.Rows symTable = new Output.Rows(List.of("family", "d", "certified",
         "optimum = closed form", "closed form", "time"), symRows);
     md.append("### Symmetric certificates and closed forms\n\n").append(SYMMETRY).append("\n\n")
-        .append(markdown(symTable)).append('\n').append(RATES).append("\n\n");
+        .append(Output.markdown(symTable)).append('\n').append(RATES).append("\n\n");
     text.append(Output.renderRows(symTable)).append('\n');
     // 3. fits beside the paper
     List<List<Object>> fitRows = new ArrayList<>();
@@ -153,7 +153,7 @@ final class CertificatesSection implements ReportSection {
     Output.Rows fitTable = new Output.Rows(List.of("curve", "slope (γ1 / λ2)",
         "intercept (γ0 / λ1)", "offset λ0", "mean |y−ŷ|/y"), fitRows);
     md.append("### The paper's fitted curves\n\n").append(FITS).append("\n\n")
-        .append(markdown(fitTable)).append('\n');
+        .append(Output.markdown(fitTable)).append('\n');
     text.append(Output.renderRows(fitTable)).append('\n');
     // which partition and which sign of λ0 the paper's insertion triples fit best
     List<List<Object>> matchRows = new ArrayList<>();
@@ -178,7 +178,7 @@ final class CertificatesSection implements ReportSection {
         "error vs middle", "vs outer", "vs first (numpy)", "vs last"), matchRows);
     md.append("Mean relative error |y − ŷ|/y of each paper insertion curve, with λ0 added as "
         + "printed and subtracted, against the certified optima d = 3..20 of each partition "
-        + "rule:\n\n").append(markdown(matchTable)).append('\n');
+        + "rule:\n\n").append(Output.markdown(matchTable)).append('\n');
     text.append(Output.renderRows(matchTable)).append('\n');
     // 4. are the paper's curves lower bounds?
     List<List<Object>> validRows = new ArrayList<>();
@@ -193,7 +193,7 @@ final class CertificatesSection implements ReportSection {
     }
     Output.Rows validTable = new Output.Rows(List.of("curve against certified optima",
         "d where curve ≤ optimum (a valid lower bound)", "d where curve > optimum"), validRows);
-    md.append("### Are the paper's curves lower bounds?\n\n").append(markdown(validTable))
+    md.append("### Are the paper's curves lower bounds?\n\n").append(Output.markdown(validTable))
         .append('\n');
     text.append(Output.renderRows(validTable)).append('\n');
     // 5. binomial partitions
@@ -210,7 +210,7 @@ final class CertificatesSection implements ReportSection {
     Output.Rows partTable = new Output.Rows(List.of("d", "middle", "outer", "first (numpy)",
         "last"), partRows);
     md.append("### Binomial insertion under each partition rule (full LP)\n\n")
-        .append(PARTITIONS).append("\n\n").append(markdown(partTable)).append('\n');
+        .append(PARTITIONS).append("\n\n").append(Output.markdown(partTable)).append('\n');
     // 6. Corollary 1, exhaustively
     corollary1(md, text, json);
     progress.accept("certificates: Corollary 1 done");
@@ -276,7 +276,7 @@ final class CertificatesSection implements ReportSection {
         for (var f : o.result().failures()) {
           tsv.append(d).append('\t').append(o.polynomial().name()).append('\t')
               .append(o.kind().word()).append('\t').append(o.reading().word()).append('\t')
-              .append(xcert.solvers.setfn.Subsets.format(f.set())).append('\t')
+              .append(xcert.solvers.setfunction.Subsets.format(f.set())).append('\t')
               .append(Rationals.format(f.error())).append('\n');
         }
       }
@@ -307,7 +307,7 @@ final class CertificatesSection implements ReportSection {
       }
     }
     md.append("### Grouped attributions: Corollary 1, every S, d = 2..").append(COROLLARY_MAX)
-        .append("\n\n").append(COROLLARY).append("\n\n").append(markdown(table))
+        .append("\n\n").append(COROLLARY).append("\n\n").append(Output.markdown(table))
         .append("\nEvery failing S with its error: `").append(file).append("`.\n\n");
     text.append(Output.renderRows(table)).append("(every failing S: ").append(file)
         .append(")\n\n");
@@ -436,25 +436,6 @@ final class CertificatesSection implements ReportSection {
     return out;
   }
 
-  static String markdown(Output.Rows rows) {
-    StringBuilder sb = new StringBuilder("|");
-    for (String c : rows.columns()) {
-      sb.append(' ').append(c).append(" |");
-    }
-    sb.append("\n|");
-    for (int c = 0; c < rows.columns().size(); c++) {
-      sb.append("---|");
-    }
-    sb.append('\n');
-    for (List<Object> r : rows.rows()) {
-      sb.append('|');
-      for (Object o : r) {
-        sb.append(' ').append(Output.text(o).replace("|", "\\|")).append(" |");
-      }
-      sb.append('\n');
-    }
-    return sb.toString();
-  }
 
 
   private static final String SYMMETRY = """

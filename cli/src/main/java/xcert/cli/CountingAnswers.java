@@ -10,7 +10,7 @@ import xcert.solvers.model.Model;
 import xcert.solvers.num.Rationals;
 import xcert.solvers.result.Provenance;
 import xcert.solvers.result.Scalar;
-import xcert.solvers.setfn.Rho;
+import xcert.solvers.setfunction.Rho;
 
 /**
  * `xcert exact` with `--method count` or `--method sat`: the same queries and output fields as the

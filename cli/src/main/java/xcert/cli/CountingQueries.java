@@ -12,7 +12,7 @@ import xcert.solvers.errors.InputException;
 import xcert.solvers.errors.TooLargeException;
 import xcert.solvers.model.Circuit;
 import xcert.solvers.result.Provenance;
-import xcert.solvers.setfn.Rho;
+import xcert.solvers.setfunction.Rho;
 
 /**
  * The `exact` queries that need no table, for circuits too wide for one: f_S(x), Δsuf, Δnec, Δuni and
@@ -72,16 +72,11 @@ final class CountingQueries {
     return d == 64 ? -1L : (1L << d) - 1;
   }
 
-  BigFraction distance(Rho rho, BigFraction a, BigFraction b) {
-    BigFraction t = a.subtract(b);
-    return rho == Rho.ABS ? t.abs() : t.multiply(t);
-  }
-
   /** Δsuf(S), Δnec(S) for one set. */
   BigFraction[] deltas(Rho rho, long s) {
     BigFraction fx = fs(full());
-    BigFraction suf = distance(rho, fx, fs(s));
-    BigFraction nec = distance(rho, fs(full() & ~s), fs(0));
+    BigFraction suf = rho.apply(fx, fs(s));
+    BigFraction nec = rho.apply(fs(full() & ~s), fs(0));
     return new BigFraction[] {suf, nec};
   }
 

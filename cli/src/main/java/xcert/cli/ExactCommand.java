@@ -19,20 +19,20 @@ import xcert.solvers.exact.Relevance;
 import xcert.solvers.exact.RestrictedPredictionTable;
 import xcert.solvers.exact.RestrictedPredictions;
 import xcert.solvers.exact.SufficiencyNecessity;
-import xcert.solvers.io.DistributionSpec;
-import xcert.solvers.io.FeatureSet;
+import xcert.solvers.notation.DistributionSpec;
+import xcert.solvers.features.FeatureSet;
 import xcert.solvers.errors.InputException;
-import xcert.solvers.io.InputVector;
+import xcert.solvers.notation.InputVector;
 import xcert.solvers.io.ModelFiles;
 import xcert.solvers.model.Circuit;
 import xcert.solvers.model.Model;
 import xcert.solvers.num.Rationals;
 import xcert.solvers.result.Provenance;
 import xcert.solvers.result.Scalar;
-import xcert.solvers.setfn.Rho;
-import xcert.solvers.setfn.SetFunction;
-import xcert.solvers.setfn.SetFunctions;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.Rho;
+import xcert.solvers.setfunction.SetFunction;
+import xcert.solvers.setfunction.SetFunctions;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * {@code xcert exact QUERY}: the exact enumerators of seed 004 (f_S, sufficiency, necessity, the
@@ -137,14 +137,22 @@ final class ExactCommand implements Callable<Integer> {
       model = c.withOutput(output - 1);
     }
     int d = model.dimension();
-    double[] x = xText == null ? new double[d] : InputVector.parse(xText, d);
-    ReferenceDistribution v = DistributionSpec.parse(distSpec, d, Path.of("."));
+    double[] x = xText == null ? new double[d] : InputVector.parse("--x", xText, d);
+    ReferenceDistribution v = DistributionSpec.parse("--dist", distSpec, d, Path.of("."));
     Rho rho = Rho.parse(rhoText);
     if (rho == null) {
       throw InputException.of("--rho", "'" + rhoText + "' is not a distance; expected abs or sq");
     }
     checkCompatible(model, x, v);
-    Long set = setText == null ? null : FeatureSet.parse(setText, d);
+    Long set = null;
+    if (setText != null) {
+      FeatureSet parsed = FeatureSet.parse("--set", setText, d);
+      if (!parsed.fitsMask()) {
+        throw InputException.of("--set", "feature " + parsed.largest() + " cannot be held in a "
+            + "set; sets hold features 1..64");
+      }
+      set = parsed.mask();
+    }
     if (tau != null && (tau < 0 || tau > d)) {
       throw InputException.of("--tau", tau + " is out of range; expected 0.." + d);
     }

@@ -15,13 +15,13 @@ import picocli.CommandLine.Spec;
 import xcert.explainers.api.Attribution;
 import xcert.explainers.api.Explainer;
 import xcert.explainers.backend.Backend;
-import xcert.explainers.backend.Backends;
+import xcert.explainers.explain.Backends;
 import xcert.explainers.methods.MethodSettings;
 import xcert.explainers.methods.Methods;
 import xcert.solvers.dist.ReferenceDistribution;
 import xcert.solvers.errors.InputException;
-import xcert.solvers.io.DistributionSpec;
-import xcert.solvers.io.InputVector;
+import xcert.solvers.notation.DistributionSpec;
+import xcert.solvers.notation.InputVector;
 import xcert.solvers.io.ModelFiles;
 import xcert.solvers.model.Circuit;
 import xcert.solvers.model.Model;
@@ -130,7 +130,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
     Model model = readModel(modelFile, output);
     int d = model.dimension();
-    double[] x = InputVector.parse(xText, d);
+    double[] x = InputVector.parse("--x", xText, d);
     checkBinary(model, x);
     Backend backend = backend(backendName);
 
@@ -143,7 +143,7 @@ final class ExplainCommand implements Callable<Integer> {
     } else {
       ReferenceDistribution v = null;
       if (relaxed) {
-        v = DistributionSpec.parse(relaxation.distSpec == null ? "uniform" : relaxation.distSpec, d,
+        v = DistributionSpec.parse("--dist", relaxation.distSpec == null ? "uniform" : relaxation.distSpec, d,
             Path.of("."));
         ExactCommand.checkCompatible(model, x, v);
       }

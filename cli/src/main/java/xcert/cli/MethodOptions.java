@@ -3,7 +3,7 @@ package xcert.cli;
 import picocli.CommandLine.Option;
 import xcert.explainers.lfa.Kernel;
 import xcert.solvers.errors.InputException;
-import xcert.solvers.io.InputVector;
+import xcert.solvers.notation.InputVector;
 
 /**
  * The method parameters {@code xcert explain} and {@code xcert oracle} share (a picocli mixin): the
@@ -84,7 +84,7 @@ final class MethodOptions {
       return new double[d];
     }
     try {
-      return InputVector.parse(referenceText, d);
+      return InputVector.parse("--reference", referenceText, d);
     } catch (InputException e) {
       throw InputException.of("--reference", e.problem());
     }

@@ -19,14 +19,14 @@ import xcert.solvers.exact.GameValues;
 import xcert.solvers.exact.RestrictedPredictionTable;
 import xcert.solvers.exact.RestrictedPredictions;
 import xcert.solvers.io.AttributionFile;
-import xcert.solvers.io.DistributionSpec;
-import xcert.solvers.io.InputVector;
+import xcert.solvers.notation.DistributionSpec;
+import xcert.solvers.notation.InputVector;
 import xcert.solvers.model.Circuit;
 import xcert.solvers.model.Model;
 import xcert.solvers.num.Rationals;
 import xcert.solvers.result.Provenance;
 import xcert.solvers.result.Scalar;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * {@code xcert oracle}: an attribution computed elsewhere held against its exact counterpart (SPEC
@@ -122,7 +122,7 @@ final class OracleCommand implements Callable<Integer> {
     BigFraction tol = ExactCommand.nonNegative("--tol", tolText);
     Model model = ExplainCommand.readModel(modelFile, output);
     int d = model.dimension();
-    double[] x = InputVector.parse(xText, d);
+    double[] x = InputVector.parse("--x", xText, d);
     ExplainCommand.checkBinary(model, x);
     int k = top == null ? Math.min(3, d) : top;
     if (k < 1 || k > d) {
@@ -139,7 +139,7 @@ final class OracleCommand implements Callable<Integer> {
     Provenance how;
     Map<String, String> settings = null;
     if (game) {
-      ReferenceDistribution v = DistributionSpec.parse(distSpec == null ? "uniform" : distSpec, d,
+      ReferenceDistribution v = DistributionSpec.parse("--dist", distSpec == null ? "uniform" : distSpec, d,
           Path.of("."));
       ExactCommand.checkCompatible(model, x, v);
       Subsets.checkTableDimension(d);

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import xcert.solvers.result.Scalar;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * One command's answer as ordered fields, printed either as a readable table or as one JSON object.
@@ -90,6 +90,23 @@ final class Output {
     for (List<String> line : cells) {
       for (int c = 0; c < n; c++) {
         sb.append(String.format("%-" + w[c] + "s", line.get(c))).append(c < n - 1 ? "  " : "");
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** Rows as a Markdown table: cells as {@link #text} prints them, with | escaped. */
+  static String markdown(Rows r) {
+    StringBuilder sb = new StringBuilder("|");
+    for (String c : r.columns()) {
+      sb.append(' ').append(c).append(" |");
+    }
+    sb.append("\n|").append("---|".repeat(r.columns().size())).append('\n');
+    for (List<Object> row : r.rows()) {
+      sb.append('|');
+      for (Object o : row) {
+        sb.append(' ').append(text(o).replace("|", "\\|")).append(" |");
       }
       sb.append('\n');
     }

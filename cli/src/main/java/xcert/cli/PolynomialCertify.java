@@ -22,7 +22,7 @@ import xcert.certificates.problem.SubsetFamily;
 import xcert.certificates.problem.SubsetListFile;
 import xcert.solvers.errors.InputException;
 import xcert.solvers.num.Rationals;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * `xcert certify polynomial`: the least total deletion or insertion error (seed 002 Definitions 1
@@ -150,7 +150,7 @@ final class PolynomialCertify {
       long[] masks = new long[parts.length];
       for (int k = 0; k < parts.length; k++) {
         String p = parts[k].replace("{", "").replace("}", "").trim();
-        masks[k] = p.isEmpty() ? 0 : xcert.solvers.io.FeatureSet.parse(p, d);
+        masks[k] = p.isEmpty() ? 0 : xcert.solvers.features.FeatureSet.parse(src, p, d).mask();
       }
       family = SubsetFamily.of(d, masks);
     } else {

@@ -16,14 +16,14 @@ import xcert.explainers.adf.AdfAccuracy;
 import xcert.explainers.adf.CovarianceKind;
 import xcert.explainers.backend.Backend;
 import xcert.explainers.relax.ReluScore;
-import xcert.explainers.gap.GapAggregator;
-import xcert.explainers.gap.GapMethods;
-import xcert.explainers.gap.GapRun;
-import xcert.explainers.gap.GapSettings;
-import xcert.explainers.gap.GapSummary;
-import xcert.explainers.gap.InstanceGap;
-import xcert.explainers.gap.Method;
-import xcert.explainers.gap.Problem;
+import xcert.explainers.optimalitygap.GapAggregator;
+import xcert.explainers.optimalitygap.GapMethods;
+import xcert.explainers.optimalitygap.GapRun;
+import xcert.explainers.optimalitygap.GapSettings;
+import xcert.explainers.optimalitygap.GapSummary;
+import xcert.explainers.optimalitygap.InstanceGap;
+import xcert.explainers.optimalitygap.Method;
+import xcert.explainers.optimalitygap.Problem;
 import xcert.explainers.gaussian.RegressionConfig;
 import xcert.explainers.gaussian.RegressionSetup;
 import xcert.explainers.gaussian.UnifiedStability;
@@ -180,17 +180,17 @@ final class RelaxationsSection implements ReportSection {
       }
       String head = "\n" + heading(p) + "\n\n";
       text.append(head).append(Output.renderRows(gapRows(rows)));
-      md.append("\n### ").append(heading(p)).append("\n\n").append(markdown(gapRows(rows)));
+      md.append("\n### ").append(heading(p)).append("\n\n").append(Output.markdown(gapRows(rows)));
     }
     text.append("\n").append(READING_GAP);
     md.append("\n").append(READING_GAP);
     text.append("\n").append(ADF_TEXT).append("\n\n").append(Output.renderRows(adfRows(adf)));
     md.append("\n### ADF moments against the exact moments (seed 003 Section 4.3)\n\n")
-        .append(ADF_TEXT).append("\n\n").append(markdown(adfRows(adf)));
+        .append(ADF_TEXT).append("\n\n").append(Output.markdown(adfRows(adf)));
     text.append("\n").append(stabText).append("\n\n").append(Output.renderRows(stabRows(
         stability))).append(tieNote(stability));
     md.append("\n### Stability of P_uni solutions against α (seed 004 Section 6.1.1)\n\n")
-        .append(stabText).append("\n\n").append(markdown(stabRows(stability)))
+        .append(stabText).append("\n\n").append(Output.markdown(stabRows(stability)))
         .append(tieNote(stability)).append("\n![stability of P_uni solutions]"
             + "(relaxations-stability.png)\n");
 
@@ -348,21 +348,6 @@ final class RelaxationsSection implements ReportSection {
         + "at %d.\n", ties, points.size() * (points.isEmpty() ? 0 : points.get(0).n()), near);
   }
 
-  private static String markdown(Output.Rows r) {
-    StringBuilder sb = new StringBuilder("|");
-    for (String c : r.columns()) {
-      sb.append(' ').append(c).append(" |");
-    }
-    sb.append("\n|").append("---|".repeat(r.columns().size())).append('\n');
-    for (List<Object> row : r.rows()) {
-      sb.append('|');
-      for (Object o : row) {
-        sb.append(' ').append(Output.text(o).replace("|", "\\|")).append(" |");
-      }
-      sb.append('\n');
-    }
-    return sb.toString();
-  }
 
   private static Map<String, Object> json(GapSummary s) {
     Map<String, Object> m = new LinkedHashMap<>();

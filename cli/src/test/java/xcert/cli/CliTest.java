@@ -1,5 +1,7 @@
 package xcert.cli;
 
+import xcert.explainers.explain.Backends;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -197,7 +199,7 @@ class CliTest {
   void gpuWithoutADeviceIsRefusedBeforeAnythingRuns() {
     // CI has no GPU: every command that evaluates models refuses --backend gpu with one line.
     org.junit.jupiter.api.Assumptions.assumeTrue(
-        xcert.explainers.backend.Backends.gpu().isEmpty(),
+        xcert.explainers.explain.Backends.gpu().isEmpty(),
         "a CUDA device is present: the refusal without one is not run");
     Path report = dir.resolve("report");
     assertOneLineError(run("reproduce", "--backend", "gpu", "--out", report.toString()),

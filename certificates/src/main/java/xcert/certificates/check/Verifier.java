@@ -126,7 +126,7 @@ public final class Verifier {
       long y = cert.y().numerator().applyAsLong(s);
       long c = problem.targetNumerator(s);
       if (box == null && (y > yDen || y < -yDen)) {
-        box = "|y_S| > 1 at S=" + xcert.solvers.setfn.Subsets.format(s) + " (y_S = "
+        box = "|y_S| > 1 at S=" + xcert.solvers.setfunction.Subsets.format(s) + " (y_S = "
             + BigFraction.of(y, yDen) + ")";
       }
       lower = Math.addExact(lower, Math.multiplyExact(c, y));
@@ -166,7 +166,7 @@ public final class Verifier {
       BigInteger by = BigInteger.valueOf(y);
       BigInteger c = BigInteger.valueOf(problem.targetNumerator(s));
       if (p.boxViolation == null && (y > yDen || y < -yDen)) {
-        p.boxViolation = "|y_S| > 1 at S=" + xcert.solvers.setfn.Subsets.format(s);
+        p.boxViolation = "|y_S| > 1 at S=" + xcert.solvers.setfunction.Subsets.format(s);
       }
       p.lower = p.lower.add(c.multiply(by));
       BigInteger sumA = BigInteger.ZERO;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.solvers.num.Rationals;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * A grouped attribution β = {(S_i, c_i)}_{i=1}^G (seed 002, You et al., "Sum-of-Parts Models",

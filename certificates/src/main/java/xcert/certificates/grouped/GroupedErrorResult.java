@@ -7,7 +7,7 @@ import java.util.RandomAccess;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.certificates.problem.ErrorKind;
 import xcert.solvers.num.Rationals;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * The grouped deletion or insertion error (seed 002, You et al., "Sum-of-Parts Models", Definitions 4

@@ -1,5 +1,6 @@
 package xcert.certificates.orbit;
 
+import xcert.solvers.linalg.ExactLinearSolver;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,7 +92,7 @@ public final class Exactifier {
       }
       int[] k = s.counts(o);
       rows.add(k);
-      if (ExactLinear.rank(rows.toArray(new int[0][])) < rows.size()) {
+      if (ExactLinearSolver.rank(rows.toArray(new int[0][])) < rows.size()) {
         rows.remove(rows.size() - 1);
         continue;
       }
@@ -111,7 +112,7 @@ public final class Exactifier {
       }
       b[i] = BigFraction.of(BigInteger.valueOf(s.target(classes.get(i))), s.targetDenominator());
     }
-    return ExactLinear.solve(a, b);
+    return ExactLinearSolver.solve(a, b).orElse(null);
   }
 
   /** The dual for a fixed exact a, or null when the pivots cannot absorb the rest. */
@@ -165,7 +166,7 @@ public final class Exactifier {
         break;
       }
       pivotRows.add(s.counts(o));
-      if (ExactLinear.rank(pivotRows.toArray(new int[0][])) < pivotRows.size()) {
+      if (ExactLinearSolver.rank(pivotRows.toArray(new int[0][])) < pivotRows.size()) {
         pivotRows.remove(pivotRows.size() - 1);
         continue;
       }
@@ -195,7 +196,7 @@ public final class Exactifier {
         a[f][p] = BigFraction.of(w.multiply(BigInteger.valueOf(k[f])));
       }
     }
-    BigFraction[] x = ExactLinear.solve(a, rhs);
+    BigFraction[] x = ExactLinearSolver.solve(a, rhs).orElse(null);
     if (x == null) {
       return null;
     }

@@ -1,5 +1,6 @@
 package xcert.explainers.adf;
 
+import xcert.solvers.linalg.FloatLinearSolver;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class AdfAccuracy {
       Moments m = switch (k) {
         case DIAGONAL -> Moments.diagonal(in.mean(), in.variances());
         case FULL -> Moments.full(in.mean(), in.covariance());
-        case LOW_RANK -> Moments.lowRank(in.mean(), squareRoot(in.covariance()));
+        case LOW_RANK -> Moments.lowRank(in.mean(), FloatLinearSolver.psdSquareRoot(in.covariance()));
       };
       Moments o = AdfPropagation.propagate(score, m).output();
       double am = o.mean(0);
@@ -58,28 +59,6 @@ public final class AdfAccuracy {
 
   private static double relative(double err, double scale) {
     return scale > 0 ? err / scale : err == 0 ? 0 : Double.POSITIVE_INFINITY;
-  }
-
-  /** A factor Q with QQᵀ = C for a positive semi-definite C: Cholesky, zero pivots give zero columns. */
-  static double[][] squareRoot(double[][] c) {
-    int d = c.length;
-    double[][] q = new double[d][d];
-    for (int j = 0; j < d; j++) {
-      double sum = c[j][j];
-      for (int k = 0; k < j; k++) {
-        sum -= q[j][k] * q[j][k];
-      }
-      double pivot = sum > 0 ? Math.sqrt(sum) : 0;
-      q[j][j] = pivot;
-      for (int i = j + 1; i < d; i++) {
-        double t = c[i][j];
-        for (int k = 0; k < j; k++) {
-          t -= q[i][k] * q[j][k];
-        }
-        q[i][j] = pivot > 0 ? t / pivot : 0;
-      }
-    }
-    return q;
   }
 
   /** The median of some values (the mean of the middle two for an even count). */

@@ -7,7 +7,7 @@ import xcert.solvers.model.ReluNetwork;
  * and a backward pass (the gradient of the score) for one input at a time. Scratch space belongs to
  * the caller, so one instance serves many threads.
  */
-final class DenseRelu {
+public final class DenseRelu {
 
   final int d;
   final int layers;
@@ -17,7 +17,8 @@ final class DenseRelu {
   final double[][] b;
   final int maxWidth;
 
-  DenseRelu(ReluNetwork net) {
+  /** Copies the weights of {@code net}. */
+  public DenseRelu(ReluNetwork net) {
     d = net.dimension();
     layers = net.layerCount();
     width = new int[layers + 1];
@@ -40,6 +41,36 @@ final class DenseRelu {
       }
     }
     maxWidth = max;
+  }
+
+  /** Inputs d. */
+  public int inputs() {
+    return d;
+  }
+
+  /** Layers with weights (the last one gives the score). */
+  public int layers() {
+    return layers;
+  }
+
+  /** Width of layer l: l = 0 is the input (d), l = layers() the score (1). */
+  public int width(int l) {
+    return width[l];
+  }
+
+  /** The widest layer, input included. */
+  public int maxWidth() {
+    return maxWidth;
+  }
+
+  /** Weights of layer l (0-based), width(l+1) × width(l), row-major (a copy). */
+  public double[] weights(int l) {
+    return w[l].clone();
+  }
+
+  /** Biases of layer l (a copy). */
+  public double[] biases(int l) {
+    return b[l].clone();
   }
 
   /** Scratch for one thread: pre-activations of every layer. */

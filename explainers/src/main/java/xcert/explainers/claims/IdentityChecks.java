@@ -1,5 +1,6 @@
 package xcert.explainers.claims;
 
+import xcert.solvers.linalg.FloatLinearSolver;
 import java.util.Arrays;
 import java.util.Locale;
 import org.apache.commons.numbers.fraction.BigFraction;
@@ -501,7 +502,7 @@ public final class IdentityChecks {
    */
   public static double[] limeGlimeLimit(Model f, double[] x0, double[] reference, double sigma) {
     double[][] sys = limitSystem(f, x0, reference, sigma, true);
-    return solve(sys[0], sys[1]);
+    return FloatLinearSolver.solve(sys[0], sys[1], 0);
   }
 
   /**
@@ -559,7 +560,7 @@ public final class IdentityChecks {
     double[][] sys = limitSystem(f, x0, reference, sigma, binomial);
     double[] a = sys[0];
     double[] b = sys[1];
-    double[] theta = solve(a.clone(), b.clone());
+    double[] theta = FloatLinearSolver.solve(a, b, 0);
     double lambdaMin = minEigenvalue(a.clone(), p);
     double ymin = sys[2][0];
     double ymax = sys[2][1];
@@ -812,43 +813,6 @@ public final class IdentityChecks {
 
   // ---------------------------------------------------------------------------------------------
   // Small numerics
-
-  /** Solves the p×p system by Gaussian elimination with partial pivoting (a and b are consumed). */
-  static double[] solve(double[] a, double[] b) {
-    int p = b.length;
-    for (int c = 0; c < p; c++) {
-      int piv = c;
-      for (int r = c + 1; r < p; r++) {
-        if (Math.abs(a[r * p + c]) > Math.abs(a[piv * p + c])) {
-          piv = r;
-        }
-      }
-      for (int k = 0; k < p; k++) {
-        double t = a[c * p + k];
-        a[c * p + k] = a[piv * p + k];
-        a[piv * p + k] = t;
-      }
-      double t = b[c];
-      b[c] = b[piv];
-      b[piv] = t;
-      for (int r = c + 1; r < p; r++) {
-        double m = a[r * p + c] / a[c * p + c];
-        for (int k = c; k < p; k++) {
-          a[r * p + k] -= m * a[c * p + k];
-        }
-        b[r] -= m * b[c];
-      }
-    }
-    double[] x = new double[p];
-    for (int r = p - 1; r >= 0; r--) {
-      double v = b[r];
-      for (int k = r + 1; k < p; k++) {
-        v -= a[r * p + k] * x[k];
-      }
-      x[r] = v / a[r * p + r];
-    }
-    return x;
-  }
 
   /** The smallest eigenvalue of a symmetric p×p matrix by cyclic Jacobi rotations (a consumed). */
   static double minEigenvalue(double[] a, int p) {

@@ -15,7 +15,7 @@ import xcert.solvers.model.Model;
 import xcert.solvers.model.ReluNetwork;
 import xcert.solvers.num.Rationals;
 import xcert.solvers.result.Scalar;
-import xcert.solvers.setfn.ExactSetFunction;
+import xcert.solvers.setfunction.ExactSetFunction;
 
 /**
  * One property of the exact limits ({@link ExactLimits}) checked on one given instance, each

@@ -1,7 +1,8 @@
 package xcert.explainers.gaussian;
 
-import xcert.solvers.setfn.RealSetFunction;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.linalg.FloatLinearSolver;
+import xcert.solvers.setfunction.RealSetFunction;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * The average restricted prediction f_S(x) = E[f(X) | X_S = x_S] of seed 004 Eq. 1 with V the
@@ -63,7 +64,7 @@ public final class GaussianLinearPredictions {
         }
       }
       u[s] = idx.length == 0 ? new double[0]
-          : DenseAlgebra.choleskySolve(DenseAlgebra.cholesky(sss), rhs);
+          : FloatLinearSolver.choleskySolve(FloatLinearSolver.cholesky(sss), rhs);
     }
   }
 
@@ -111,7 +112,7 @@ public final class GaussianLinearPredictions {
       }
     }
     double[] w = idx.length == 0 ? new double[0]
-        : DenseAlgebra.choleskySolve(DenseAlgebra.cholesky(sss), r);
+        : FloatLinearSolver.choleskySolve(FloatLinearSolver.cholesky(sss), r);
     double[] out = mu.clone();
     for (int i = 0; i < d; i++) {
       for (int a = 0; a < idx.length; a++) {

@@ -1,5 +1,6 @@
 package xcert.explainers.gaussian;
 
+import xcert.solvers.linalg.FloatLinearSolver;
 import java.util.Random;
 
 /**
@@ -45,7 +46,7 @@ public record RegressionSetup(RegressionConfig config, double[][] sigma, double[
       }
       y[n] = v + rnd.nextGaussian();
     }
-    double[] betaHat = DenseAlgebra.leastSquares(x, y);
+    double[] betaHat = FloatLinearSolver.leastSquares(x, y);
     double[][] test = new double[c.testSize()][];
     for (int n = 0; n < c.testSize(); n++) {
       test[n] = gaussian(rnd, mu, a);

@@ -5,11 +5,11 @@ import java.util.List;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.solvers.exact.Optimum;
 import xcert.solvers.exact.SubsetSearch;
-import xcert.solvers.setfn.RealSetFunction;
-import xcert.solvers.setfn.Rho;
-import xcert.solvers.setfn.SetFunction;
-import xcert.solvers.setfn.SetFunctions;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.RealSetFunction;
+import xcert.solvers.setfunction.Rho;
+import xcert.solvers.setfunction.SetFunction;
+import xcert.solvers.setfunction.SetFunctions;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * Seed 004 Section 6.1.1 ("Stability of Unified Solutions", Fig. 1a): for each test point x and

@@ -1,5 +1,6 @@
 package xcert.explainers.lfa;
 
+import xcert.solvers.linalg.FloatLinearSolver;
 import xcert.explainers.backend.LfaSums;
 
 /**
@@ -142,52 +143,13 @@ public final class WeightedLeastSquares {
   }
 
   private double[] gauss(double[] a, double[] b) {
-    double scale = 0;
-    for (int i = 0; i < p; i++) {
-      scale = Math.max(scale, Math.abs(a[i * p + i]));
+    try {
+      return FloatLinearSolver.solve(a, b, 1e-12);
+    } catch (FloatLinearSolver.SingularSystemException e) {
+      throw new IllegalStateException("the normal equations are singular (column " + e.column()
+          + " of " + p + ", " + count + " samples): some feature never varies across the "
+          + "weighted samples; take more samples, a wider neighbourhood, or a ridge penalty");
     }
-    for (int c = 0; c < p; c++) {
-      int piv = c;
-      for (int r = c + 1; r < p; r++) {
-        if (Math.abs(a[r * p + c]) > Math.abs(a[piv * p + c])) {
-          piv = r;
-        }
-      }
-      if (!(Math.abs(a[piv * p + c]) > 1e-12 * scale)) {
-        throw new IllegalStateException("the normal equations are singular (column " + (c + 1)
-            + " of " + p + ", " + count + " samples): some feature never varies across the "
-            + "weighted samples; take more samples, a wider neighbourhood, or a ridge penalty");
-      }
-      if (piv != c) {
-        for (int k = 0; k < p; k++) {
-          double tmp = a[c * p + k];
-          a[c * p + k] = a[piv * p + k];
-          a[piv * p + k] = tmp;
-        }
-        double tmp = b[c];
-        b[c] = b[piv];
-        b[piv] = tmp;
-      }
-      for (int r = c + 1; r < p; r++) {
-        double m = a[r * p + c] / a[c * p + c];
-        if (m == 0) {
-          continue;
-        }
-        for (int k = c; k < p; k++) {
-          a[r * p + k] -= m * a[c * p + k];
-        }
-        b[r] -= m * b[c];
-      }
-    }
-    double[] x = new double[p];
-    for (int r = p - 1; r >= 0; r--) {
-      double v = b[r];
-      for (int k = r + 1; k < p; k++) {
-        v -= a[r * p + k] * x[k];
-      }
-      x[r] = v / a[r * p + r];
-    }
-    return x;
   }
 
   // Minimises (1/2) βᵀAβ − tᵀβ + eff·Σ_{i<f} |β_i| by cyclic coordinate descent.

@@ -1,5 +1,6 @@
 package xcert.explainers.limits;
 
+import xcert.solvers.linalg.ExactLinearSolver;
 import org.apache.commons.numbers.fraction.BigFraction;
 
 /**
@@ -51,7 +52,8 @@ final class KernelShapLimit {
       }
       rhs[i] = u[i].subtract(u[d - 1]);
     }
-    BigFraction[] beta = LinearSystems.solve(a, rhs);
+    BigFraction[] beta = ExactLinearSolver.solve(a, rhs).orElseThrow(
+        () -> new ArithmeticException("singular system (" + m + " unknowns)"));
     BigFraction[] w = new BigFraction[d];
     BigFraction rest = c1;
     for (int i = 0; i < m; i++) {

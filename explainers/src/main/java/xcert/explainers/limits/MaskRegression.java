@@ -1,5 +1,6 @@
 package xcert.explainers.limits;
 
+import xcert.solvers.linalg.FloatLinearSolver;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -107,7 +108,7 @@ final class MaskRegression {
       b[d] = rhsB;
     }
     try {
-      return LinearSystems.solve(g, b, mc);
+      return FloatLinearSolver.solve(g, b, mc);
     } catch (ArithmeticException e) {
       return null;
     }

@@ -7,8 +7,8 @@ import xcert.solvers.exact.Optimum;
 import xcert.solvers.exact.SufficiencyNecessity;
 import xcert.solvers.num.Rationals;
 import xcert.solvers.result.Scalar;
-import xcert.solvers.setfn.Rho;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.Rho;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * The objective of seed 004 Eq. 13 at the vertices S ⊆ [d] of [0,1]^d, in exact rational arithmetic

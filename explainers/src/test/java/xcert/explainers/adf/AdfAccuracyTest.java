@@ -1,5 +1,6 @@
 package xcert.explainers.adf;
 
+import xcert.solvers.linalg.FloatLinearSolver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +46,7 @@ class AdfAccuracyTest {
   @Test
   void squareRootReproducesTheCovariance() {
     double[][] c = {{4, 2, 0}, {2, 2, 0}, {0, 0, 0}};
-    double[][] q = AdfAccuracy.squareRoot(c);
+    double[][] q = FloatLinearSolver.psdSquareRoot(c);
     for (int i = 0; i < 3; i++) {
       for (int j = 0; j < 3; j++) {
         double t = 0;

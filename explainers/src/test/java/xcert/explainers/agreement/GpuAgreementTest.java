@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import xcert.explainers.backend.Backend;
-import xcert.explainers.backend.Backends;
+import xcert.explainers.explain.Backends;
 import xcert.explainers.backend.CpuBackend;
 import xcert.explainers.backend.HeNetworks;
 import xcert.explainers.methods.Methods;

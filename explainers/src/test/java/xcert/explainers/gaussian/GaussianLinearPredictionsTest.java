@@ -1,5 +1,6 @@
 package xcert.explainers.gaussian;
 
+import xcert.solvers.linalg.FloatLinearSolver;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,11 +9,11 @@ import java.util.List;
 import java.util.Random;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
-import xcert.solvers.setfn.RealSetFunction;
-import xcert.solvers.setfn.Rho;
-import xcert.solvers.setfn.SetFunction;
-import xcert.solvers.setfn.SetFunctions;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.RealSetFunction;
+import xcert.solvers.setfunction.Rho;
+import xcert.solvers.setfunction.SetFunction;
+import xcert.solvers.setfunction.SetFunctions;
+import xcert.solvers.setfunction.Subsets;
 
 class GaussianLinearPredictionsTest {
 
@@ -63,12 +64,12 @@ class GaussianLinearPredictionsTest {
     double[] mu = {1, 2, 3, 4, 5};
     double[] beta = {0.5, -1, 2, 0, 1};
     GaussianLinearPredictions g = new GaussianLinearPredictions(mu, sigma, beta);
-    double[][] l = DenseAlgebra.cholesky(sigma);
+    double[][] l = FloatLinearSolver.cholesky(sigma);
     double[][] lambda = new double[d][];
     for (int j = 0; j < d; j++) {
       double[] e = new double[d];
       e[j] = 1;
-      lambda[j] = DenseAlgebra.choleskySolve(l, e); // column j of Σ^{-1}, symmetric
+      lambda[j] = FloatLinearSolver.choleskySolve(l, e); // column j of Σ^{-1}, symmetric
     }
     double[] x = {0.3, -1, 2.5, 7, 1};
     for (int s = 0; s < 1 << d; s++) {
@@ -86,7 +87,7 @@ class GaussianLinearPredictionsTest {
             rhs[a] += lambda[c[a] - 1][b - 1] * (x[b - 1] - mu[b - 1]);
           }
         }
-        double[] w = DenseAlgebra.choleskySolve(DenseAlgebra.cholesky(lcc), rhs);
+        double[] w = FloatLinearSolver.choleskySolve(FloatLinearSolver.cholesky(lcc), rhs);
         for (int a = 0; a < c.length; a++) {
           expected[c[a] - 1] = mu[c[a] - 1] - w[a];
         }
@@ -134,7 +135,7 @@ class GaussianLinearPredictionsTest {
         y[n] += beta[i] * x[n][i];
       }
     }
-    assertArrayEquals(beta, DenseAlgebra.leastSquares(x, y), 1e-8);
+    assertArrayEquals(beta, FloatLinearSolver.leastSquares(x, y), 1e-8);
   }
 
   @Test

@@ -5,7 +5,7 @@ import xcert.solvers.dist.ProductDistribution;
 import xcert.solvers.exact.RestrictedPredictions;
 import xcert.solvers.exact.SufficiencyNecessity;
 import xcert.solvers.model.ReluNetwork;
-import xcert.solvers.setfn.Rho;
+import xcert.solvers.setfunction.Rho;
 
 /**
  * A linear score f(x) = wᵀx with weights 16, 8, 4, 2, 1, 0 at x = 1⋯1 under the uniform product

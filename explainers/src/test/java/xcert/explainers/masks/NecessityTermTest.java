@@ -17,8 +17,8 @@ import xcert.solvers.exact.RestrictedPredictions;
 import xcert.solvers.exact.SufficiencyNecessity;
 import xcert.solvers.instances.Instance;
 import xcert.solvers.instances.RandomInstances;
-import xcert.solvers.setfn.Rho;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.Rho;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * Finding: the necessity term printed in seed 004 Eq. 59, (1−α)|f(x) − f_{S^c}(x)|, is 0 at S = ∅,

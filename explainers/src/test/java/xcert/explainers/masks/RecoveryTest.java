@@ -13,7 +13,7 @@ import xcert.solvers.dist.ProductDistribution;
 import xcert.solvers.exact.Optimum;
 import xcert.solvers.exact.SufficiencyNecessity;
 import xcert.solvers.model.Circuit;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * The relaxed masks of seed 004 Eq. 13 against the exact optima of (P_suf) and (P_nec) on constructed
@@ -61,7 +61,7 @@ class RecoveryTest {
     double[] x = {1, 1, 1, 1};
     SufficiencyNecessity sn = SufficiencyNecessity.of(
         xcert.solvers.exact.RestrictedPredictions.table(c, x, ProductDistribution.uniform(4)),
-        xcert.solvers.setfn.Rho.ABS);
+        xcert.solvers.setfunction.Rho.ABS);
     assertEquals("{1,2}", Subsets.format(sn.solveSufficiency(2).sets()[0]));
     qt().withFixedSeed(4_002L).withExamples(5).forAll(longs().between(0, 1L << 40))
         .checkAssert(seed -> {

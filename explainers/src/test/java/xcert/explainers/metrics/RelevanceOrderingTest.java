@@ -8,7 +8,7 @@ import java.util.Random;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 import xcert.explainers.backend.CpuBackend;
-import xcert.explainers.nfl.RandomCircuits;
+import xcert.explainers.nofreelunch.RandomCircuits;
 import xcert.solvers.dist.EmpiricalDistribution;
 import xcert.solvers.dist.ProductDistribution;
 import xcert.solvers.exact.Arithmetic;

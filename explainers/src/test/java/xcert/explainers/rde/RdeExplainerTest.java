@@ -25,7 +25,7 @@ import xcert.solvers.instances.Instance;
 import xcert.solvers.instances.RandomInstances;
 import xcert.solvers.model.ReluNetwork;
 import xcert.solvers.result.Provenance;
-import xcert.solvers.setfn.SetFunction;
+import xcert.solvers.setfunction.SetFunction;
 import org.apache.commons.numbers.fraction.BigFraction;
 
 class RdeExplainerTest {

@@ -12,7 +12,7 @@ import xcert.solvers.exact.Relevance;
 import xcert.solvers.exact.RestrictedPredictionTable;
 import xcert.solvers.instances.Instance;
 import xcert.solvers.model.Circuit;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * The paths that reach beyond a table, held against the table where it fits: weighted model counting

@@ -11,11 +11,11 @@ import xcert.solvers.exact.SubsetSearch;
 import xcert.solvers.exact.SufficiencyNecessity;
 import xcert.solvers.instances.FiniteJoint;
 import xcert.solvers.num.Rationals;
-import xcert.solvers.setfn.Closures;
-import xcert.solvers.setfn.Rho;
-import xcert.solvers.setfn.SetFunction;
-import xcert.solvers.setfn.SetFunctions;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.Closures;
+import xcert.solvers.setfunction.Rho;
+import xcert.solvers.setfunction.SetFunction;
+import xcert.solvers.setfunction.SetFunctions;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * The statements of seed 004 (Bharti, Yi, Sulam, "Sufficient and Necessary Explanations") as
@@ -332,8 +332,8 @@ public final class Seed004Claims {
     for (int s : opt.sets()) {
       BigFraction keep = joint.conditionalMean(x, s);
       BigFraction drop = joint.conditionalMean(x, Subsets.complement(s, d));
-      BigFraction lhs1 = distance(rho, eyx, keep);
-      BigFraction lhs2 = distance(rho, drop, ey);
+      BigFraction lhs1 = rho.apply(eyx, keep);
+      BigFraction lhs2 = rho.apply(drop, ey);
       BigFraction b1 = eps.divide(alpha);
       BigFraction b2 = eps.divide(BigFraction.ONE.subtract(alpha));
       if (lhs1.compareTo(b1) > 0 || lhs2.compareTo(b2) > 0) {
@@ -343,11 +343,6 @@ public final class Seed004Claims {
       }
     }
     return Verdict.holds(claim, opt.count() + " optimal sets at α=" + fmt(alpha) + ", τ=" + tau);
-  }
-
-  static BigFraction distance(Rho rho, BigFraction a, BigFraction b) {
-    BigFraction t = a.subtract(b);
-    return rho == Rho.ABS ? t.abs() : t.multiply(t);
   }
 
   private static BigFraction max(BigFraction a, BigFraction b) {

@@ -11,9 +11,9 @@ import xcert.solvers.instances.FiniteJoint;
 import xcert.solvers.instances.Instance;
 import xcert.solvers.instances.RandomInstances;
 import xcert.solvers.result.Scalar;
-import xcert.solvers.setfn.Rho;
-import xcert.solvers.setfn.SetFunction;
-import xcert.solvers.setfn.SetFunctions;
+import xcert.solvers.setfunction.Rho;
+import xcert.solvers.setfunction.SetFunction;
+import xcert.solvers.setfunction.SetFunctions;
 
 /**
  * Runs the seed-004 checks of {@link Seed004Claims}, the Shapley axioms and the table-versus-definition

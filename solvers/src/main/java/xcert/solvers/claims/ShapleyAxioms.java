@@ -4,10 +4,10 @@ import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.solvers.exact.GameValues;
 import xcert.solvers.num.Rationals;
 import xcert.solvers.result.Scalar;
-import xcert.solvers.setfn.ExactSetFunction;
-import xcert.solvers.setfn.SetFunction;
-import xcert.solvers.setfn.SetFunctions;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.ExactSetFunction;
+import xcert.solvers.setfunction.SetFunction;
+import xcert.solvers.setfunction.SetFunctions;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * The Shapley axioms (seed 004 Section 5.2: additivity, nullity, symmetry, linearity; efficiency) and

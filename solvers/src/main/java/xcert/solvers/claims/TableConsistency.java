@@ -6,7 +6,7 @@ import xcert.solvers.exact.DirectEnumeration;
 import xcert.solvers.exact.RestrictedPredictionTable;
 import xcert.solvers.instances.Instance;
 import xcert.solvers.result.Scalar;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * The f_S table (butterfly, row averaging, conditional sums) against f_S(x) summed straight from seed

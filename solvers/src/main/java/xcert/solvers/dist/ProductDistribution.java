@@ -9,7 +9,9 @@ import xcert.solvers.num.Rationals;
 /**
  * Independent features, feature i drawn from a finite {@link FeatureSupport}: the uniform distribution
  * on {0,1}^d, product Bernoulli(p_i), or any product of finite supports. For these, all 2^d restricted
- * predictions f_S(x) follow from one pass over the grid by a butterfly (SPEC section 1).
+ * predictions f_S(x) of seed 004 Eq. 1 follow from one pass over the grid by a butterfly. A point
+ * mass at a reference r ({@link #pointMass}) is the baseline of masking explainers: f_S(x) is then
+ * f(x_S, r_{S^c}), the game of KernelSHAP and Occlusion (seed 000 Table 1).
  */
 public final class ProductDistribution implements ReferenceDistribution {
 
@@ -37,6 +39,24 @@ public final class ProductDistribution implements ReferenceDistribution {
     String desc = "bernoulli(" + Arrays.stream(p).map(Rationals::format)
         .collect(Collectors.joining(",")) + ")";
     return new ProductDistribution(f, desc);
+  }
+
+  /**
+   * The point mass at r: X = r with probability 1. Under it f_S(x) = f(x_S, r_{S^c}), the baseline
+   * game of masking explainers with reference r.
+   */
+  public static ProductDistribution pointMass(double... r) {
+    FeatureSupport[] f = new FeatureSupport[r.length];
+    StringBuilder desc = new StringBuilder("point(");
+    for (int i = 0; i < r.length; i++) {
+      if (!Double.isFinite(r[i])) {
+        throw new IllegalArgumentException("r_" + (i + 1) + " = " + r[i] + " is not finite");
+      }
+      f[i] = new FeatureSupport(new double[] {r[i]}, new BigFraction[] {BigFraction.ONE});
+      desc.append(i == 0 ? "" : ",").append(r[i] == Math.rint(r[i]) && Math.abs(r[i]) < 1e15
+          ? Long.toString((long) r[i]) : Double.toString(r[i]));
+    }
+    return new ProductDistribution(f, desc.append(')').toString());
   }
 
   /** Any product of finite supports. */

@@ -2,11 +2,11 @@ package xcert.solvers.dist;
 
 /**
  * A reference distribution V from which the features outside S are drawn in the average restricted
- * prediction f_S(x) = E_{X_{S^c} ~ V_{S^c}} f(x_S, X_{S^c}) (seed 004 Eq. 1; SPEC section 1).
+ * prediction f_S(x) = E_{X_{S^c} ~ V_{S^c}} f(x_S, X_{S^c}) (seed 004 Eq. 1).
  *
  * <ul>
  *   <li>{@link ProductDistribution}: independent features, each over a finite support (uniform and
- *       product Bernoulli are special cases);
+ *       product Bernoulli and the point mass at a baseline r are special cases);
  *   <li>{@link EmpiricalDistribution}: the rows of a data set, X_{S^c} taken from one row;
  *   <li>{@link ConditionalDistribution}: a finite joint distribution, X_{S^c} drawn from
  *       p(X_{S^c} | X_S = x_S) (seed 004 Corollary 5.1).

@@ -5,10 +5,10 @@ import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.solvers.dist.ConditionalDistribution;
 import xcert.solvers.model.Model;
 import xcert.solvers.result.Provenance;
-import xcert.solvers.setfn.ExactSetFunction;
-import xcert.solvers.setfn.MemoryBudget;
-import xcert.solvers.setfn.RealSetFunction;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.ExactSetFunction;
+import xcert.solvers.setfunction.MemoryBudget;
+import xcert.solvers.setfunction.RealSetFunction;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * All f_S(x) = E_p[f(X) | X_S = x_S] for a finite joint distribution p used conditionally (seed 004

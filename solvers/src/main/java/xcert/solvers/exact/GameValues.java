@@ -4,10 +4,10 @@ import java.math.BigInteger;
 import java.util.stream.IntStream;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.solvers.result.Scalar;
-import xcert.solvers.setfn.ExactSetFunction;
-import xcert.solvers.setfn.RealSetFunction;
-import xcert.solvers.setfn.SetFunction;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.ExactSetFunction;
+import xcert.solvers.setfunction.RealSetFunction;
+import xcert.solvers.setfunction.SetFunction;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * Values of the cooperative game ([d], v) from a table of v over all coalitions (seed 004 Section 5.2):

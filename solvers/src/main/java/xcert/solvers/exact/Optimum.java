@@ -2,7 +2,7 @@ package xcert.solvers.exact;
 
 import java.util.Arrays;
 import xcert.solvers.result.Scalar;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * The solution of a subset-minimisation problem such as (P_suf), (P_nec) or (P_uni) of seed 004:

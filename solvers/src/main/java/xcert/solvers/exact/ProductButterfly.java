@@ -11,11 +11,11 @@ import xcert.solvers.model.Model;
 import xcert.solvers.model.TruthTable;
 import xcert.solvers.num.Rationals;
 import xcert.solvers.result.Provenance;
-import xcert.solvers.setfn.ExactSetFunction;
-import xcert.solvers.setfn.MemoryBudget;
-import xcert.solvers.setfn.RealSetFunction;
-import xcert.solvers.setfn.SetFunction;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.ExactSetFunction;
+import xcert.solvers.setfunction.MemoryBudget;
+import xcert.solvers.setfunction.RealSetFunction;
+import xcert.solvers.setfunction.SetFunction;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * All 2^d restricted predictions f_S(x) under a product distribution in O(d·2^d) after one pass of

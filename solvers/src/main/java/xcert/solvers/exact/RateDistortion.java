@@ -7,9 +7,9 @@ import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.solvers.dist.ReferenceDistribution;
 import xcert.solvers.model.Model;
 import xcert.solvers.result.Scalar;
-import xcert.solvers.setfn.SetFunction;
-import xcert.solvers.setfn.SetFunctions;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.SetFunction;
+import xcert.solvers.setfunction.SetFunctions;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * The distortion D(S) = E_{y~V_S} ½(Φ(x) − Φ(y))² of seed 003 Section 3 (y_S = x_S, y_{S^c} from V)

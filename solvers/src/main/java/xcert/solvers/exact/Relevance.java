@@ -2,9 +2,9 @@ package xcert.solvers.exact;
 
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.solvers.result.Scalar;
-import xcert.solvers.setfn.SetFunction;
-import xcert.solvers.setfn.SetFunctions;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.SetFunction;
+import xcert.solvers.setfunction.SetFunctions;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * δ-relevance of seed 003 Section 3 for a Boolean classifier Φ: S is δ-relevant for x when

@@ -4,8 +4,8 @@ import xcert.solvers.dist.ReferenceDistribution;
 import xcert.solvers.model.Model;
 import xcert.solvers.result.Provenance;
 import xcert.solvers.result.Scalar;
-import xcert.solvers.setfn.SetFunction;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.SetFunction;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * The average restricted prediction f_S(x) = E_{X_{S^c} ~ V_{S^c}} f(x_S, X_{S^c}) for every S ⊆ [d]

@@ -9,11 +9,11 @@ import xcert.solvers.model.Model;
 import xcert.solvers.model.TruthTable;
 import xcert.solvers.num.Rationals;
 import xcert.solvers.result.Provenance;
-import xcert.solvers.setfn.ExactSetFunction;
-import xcert.solvers.setfn.MemoryBudget;
-import xcert.solvers.setfn.RealSetFunction;
-import xcert.solvers.setfn.SetFunction;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.ExactSetFunction;
+import xcert.solvers.setfunction.MemoryBudget;
+import xcert.solvers.setfunction.RealSetFunction;
+import xcert.solvers.setfunction.SetFunction;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * All f_S(x) = (1/n) Σ_r f(x_S, r_{S^c}) for an empirical reference distribution (SPEC section 1, row

@@ -3,8 +3,8 @@ package xcert.solvers.exact;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
-import xcert.solvers.setfn.SetFunction;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.SetFunction;
+import xcert.solvers.setfunction.Subsets;
 
 /** Exhaustive minimisation of a set function over sets of bounded size, returning every optimum. */
 public final class SubsetSearch {

@@ -2,11 +2,11 @@ package xcert.solvers.exact;
 
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.solvers.result.Scalar;
-import xcert.solvers.setfn.Closures;
-import xcert.solvers.setfn.Rho;
-import xcert.solvers.setfn.SetFunction;
-import xcert.solvers.setfn.SetFunctions;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.Closures;
+import xcert.solvers.setfunction.Rho;
+import xcert.solvers.setfunction.SetFunction;
+import xcert.solvers.setfunction.SetFunctions;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * Sufficiency and necessity of feature sets, seed 004 Section 2.1 and Section 4, computed exactly from

@@ -15,9 +15,9 @@ import xcert.solvers.exact.SufficiencyNecessity;
 import xcert.solvers.model.Circuit;
 import xcert.solvers.model.Model;
 import xcert.solvers.model.ReluNetwork;
-import xcert.solvers.setfn.Rho;
-import xcert.solvers.setfn.SetFunction;
-import xcert.solvers.setfn.SetFunctions;
+import xcert.solvers.setfunction.Rho;
+import xcert.solvers.setfunction.SetFunction;
+import xcert.solvers.setfunction.SetFunctions;
 
 /**
  * Counterexamples to seed 004's statements as printed, found by the property checks and shrunk to a

@@ -16,9 +16,9 @@ import xcert.solvers.exact.RestrictedPredictions;
 import xcert.solvers.exact.SufficiencyNecessity;
 import xcert.solvers.instances.FiniteJoint;
 import xcert.solvers.instances.Instance;
-import xcert.solvers.setfn.Rho;
-import xcert.solvers.setfn.SetFunctions;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.Rho;
+import xcert.solvers.setfunction.SetFunctions;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * Seed 004's statements on generated circuits (d ≤ 12), ReLU networks (d ≤ 8) and finite joint

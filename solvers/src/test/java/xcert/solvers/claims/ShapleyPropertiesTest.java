@@ -14,10 +14,10 @@ import xcert.solvers.exact.SufficiencyNecessity;
 import xcert.solvers.instances.Instance;
 import xcert.solvers.model.Circuit;
 import xcert.solvers.result.Scalar;
-import xcert.solvers.setfn.Rho;
-import xcert.solvers.setfn.SetFunction;
-import xcert.solvers.setfn.SetFunctions;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.Rho;
+import xcert.solvers.setfunction.SetFunction;
+import xcert.solvers.setfunction.SetFunctions;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * The Shapley axioms (seed 004 Section 5.2) on values computed for the games v(S) = f_S(x) and

@@ -12,7 +12,7 @@ import xcert.solvers.exact.DirectEnumeration;
 import xcert.solvers.exact.RestrictedPredictionTable;
 import xcert.solvers.exact.RestrictedPredictions;
 import xcert.solvers.instances.Instance;
-import xcert.solvers.setfn.Subsets;
+import xcert.solvers.setfunction.Subsets;
 
 /**
  * The f_S table (butterfly over product grids, row averaging over data, bit-sliced circuits) equals

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import xcert.solvers.dist.ProductDistribution;
 import xcert.solvers.model.Circuit;
 import xcert.solvers.result.Scalar;
-import xcert.solvers.setfn.Rho;
-import xcert.solvers.setfn.SetFunctions;
+import xcert.solvers.setfunction.Rho;
+import xcert.solvers.setfunction.SetFunctions;
 
 /**
  * The enumerators on functions small enough to work out on paper. Each expected value is derived in

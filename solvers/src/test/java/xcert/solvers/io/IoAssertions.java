@@ -15,7 +15,7 @@ import org.junit.jupiter.api.function.Executable;
 import xcert.solvers.model.Circuit;
 
 /** Shared assertions for the format tests. */
-final class IoAssertions {
+public final class IoAssertions {
   private IoAssertions() {}
 
   /** A test resource under /formats as a path. */
@@ -36,7 +36,7 @@ final class IoAssertions {
    * Asserts an InputException at source:line:col (col -1: any) whose one-line message contains every
    * fragment.
    */
-  static InputException assertInputError(Executable e, String source, int line, int col,
+  public static InputException assertInputError(Executable e, String source, int line, int col,
       String... fragments) {
     InputException ex = assertThrows(InputException.class, e);
     String m = ex.getMessage();
