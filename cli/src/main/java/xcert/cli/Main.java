@@ -39,6 +39,10 @@ public final class Main implements Runnable {
     });
     cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
       Throwable t = ex;
+      if (t instanceof InputException e && e.isSetting()) {
+        err.println("xcert: " + option(e.source()) + ": " + e.problem());
+        return BAD_INPUT;
+      }
       if (t instanceof InputException || t instanceof TooLargeException) {
         err.println("xcert: " + t.getMessage());
         return BAD_INPUT;
@@ -58,6 +62,11 @@ public final class Main implements Runnable {
     out.flush();
     err.flush();
     return status;
+  }
+
+  /** The option of a library setting: its Java name in kebab case, "kernelWidth" → "--kernel-width". */
+  static String option(String setting) {
+    return "--" + setting.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
   }
 
   @Spec

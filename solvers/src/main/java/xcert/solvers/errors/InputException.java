@@ -14,24 +14,44 @@ public final class InputException extends RuntimeException {
   private final int line;
   private final int column;
   private final String problem;
+  private final boolean setting;
 
   /**
-   * @param source file name or option name ("--x", "model.aag")
+   * @param source file name, or the name of an option or parameter ("--x", "model.aag")
    * @param line 1-based line, or 0 when the input has no lines
    * @param column 1-based column, or 0 when unknown
    * @param problem what was wrong and what was expected
    */
   public InputException(String source, int line, int column, String problem) {
+    this(source, line, column, problem, false);
+  }
+
+  private InputException(String source, int line, int column, String problem, boolean setting) {
     super(format(source, line, column, problem));
     this.source = source;
     this.line = line;
     this.column = column;
     this.problem = problem;
+    this.setting = setting;
   }
 
   /** An error in an option or parameter with no line structure. */
   public static InputException of(String source, String problem) {
     return new InputException(source, 0, 0, problem);
+  }
+
+  /**
+   * A setting of a library call out of range or in conflict with another. {@code name} is the
+   * setting's Java name ({@code tau}, {@code kernelWidth}); a command line whose options are the
+   * same names in kebab case ({@code --tau}, {@code --kernel-width}) can name the option instead.
+   */
+  public static InputException setting(String name, String problem) {
+    return new InputException(name, 0, 0, problem, true);
+  }
+
+  /** True when {@link #source()} names a setting of a library call rather than a file or option. */
+  public boolean isSetting() {
+    return setting;
   }
 
   private static String format(String source, int line, int column, String problem) {
