@@ -1,7 +1,7 @@
 package xcert.cli;
 
+import xcert.solvers.features.FeatureSet;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.solvers.count.CircuitFormulas;
@@ -64,7 +64,7 @@ final class CountingQueries {
 
   /** f_S(x) = P(Φ(y) = 1 | y_S = x_S). */
   BigFraction fs(long s) {
-    return counter().conditionalProbability(v, x, BitSet.valueOf(new long[] {s}));
+    return counter().conditionalProbability(v, x, FeatureSet.ofMask(s));
   }
 
   long full() {
@@ -130,7 +130,7 @@ final class CountingQueries {
 
   /** Whether S is a sufficient reason (1-relevant), by SAT. */
   boolean sufficient(long s) {
-    return SufficientReasons.of(circuit, 0, x, v).isSufficient(s);
+    return SufficientReasons.of(circuit, 0, x, v).isSufficient(FeatureSet.ofMask(s));
   }
 
   /** The next larger set of the same size (Gosper's hack), or −1 past the last one below 2^d. */

@@ -1,11 +1,11 @@
 package xcert.cli;
 
+import xcert.solvers.features.FeatureSet;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,14 +125,14 @@ final class CountingSection implements ReportSection {
         boolean[] zero = new boolean[d];
         SufficientReasons none = SufficientReasons.of(c, 0, zero);
         // at a non-model, the empty set is a sufficient reason iff no y satisfies Φ
-        boolean satisfiable = c.evaluate(0, zero) || !none.isSufficient(0L);
+        boolean satisfiable = c.evaluate(0, zero) || !none.isSufficient(FeatureSet.empty());
         boolean ok = (count.signum() > 0) == sat && count.equals(bdd.modelCount())
             && satisfiable == sat;
         tally.add(ok ? Verdict.holds(claim, "count " + count)
             : Verdict.fails(claim, "d-DNNF " + count + ", BDD " + bdd.modelCount() + ", SAT4J "
                 + (satisfiable ? "SAT" : "UNSAT")), "", name);
         if (sat) {
-          wideRelevance(c, none.counterexample(0L).orElse(zero), dnnf, bdd, tally, name);
+          wideRelevance(c, none.counterexample(FeatureSet.empty()).orElse(zero), dnnf, bdd, tally, name);
         }
       }
     }
@@ -148,9 +148,7 @@ final class CountingSection implements ReportSection {
     int d = c.dimension();
     ProductDistribution v = ProductDistribution.uniform(d);
     SufficientReasons sat = SufficientReasons.of(c, 0, x, v);
-    BitSet all = new BitSet(d);
-    all.set(0, d);
-    BitSet s = sat.subsetMinimal(all);
+    FeatureSet s = sat.subsetMinimal(FeatureSet.all(d));
     String claim = "uf50-218: SAT's subset-minimal sufficient reason has counted relevance 1, "
         + "and dropping any feature lowers it (no table)";
     String why = null;
@@ -158,15 +156,14 @@ final class CountingSection implements ReportSection {
       if (!w.agreementProbability(v, x, s).equals(BigFraction.ONE)) {
         why = w.route() + " gives " + w.agreementProbability(v, x, s) + " for S = " + s;
       }
-      for (int i = s.nextSetBit(0); i >= 0 && why == null; i = s.nextSetBit(i + 1)) {
-        BitSet t = (BitSet) s.clone();
-        t.clear(i);
-        if (w.agreementProbability(v, x, t).compareTo(BigFraction.ONE) >= 0) {
-          why = w.route() + ": S minus feature " + (i + 1) + " still has relevance 1";
+      for (int f : s.features()) {
+        if (why == null && w.agreementProbability(v, x, s.without(f)).compareTo(BigFraction.ONE)
+            >= 0) {
+          why = w.route() + ": S minus feature " + f + " still has relevance 1";
         }
       }
     }
-    tally.add(why == null ? Verdict.holds(claim, "|S| = " + s.cardinality())
+    tally.add(why == null ? Verdict.holds(claim, "|S| = " + s.size())
         : Verdict.fails(claim, why), "", name);
   }
 

@@ -121,7 +121,8 @@ final class EmajsatToRelevantCommand implements Callable<Integer> {
     o.put("maxProbability", Scalar.exact(sol.maxProbability()));
     o.put("emajsat", sol.satisfiable());
     o.put("relevantInput", decision.relevant());
-    decision.witness().ifPresent(w -> o.put("witness", w.stream().map(i -> i + 1).boxed().toList()));
+    decision.witness().ifPresent(w -> o.put("witness",
+        java.util.Arrays.stream(w.features()).boxed().toList()));
     decision.witnessRelevance().ifPresent(v -> o.put("witnessRelevance", Scalar.exact(v)));
     o.put("predictedMaximum", Scalar.exact(red.predictedMaximum(sol)));
     o.put("oracleCalls", decision.oracleCalls());

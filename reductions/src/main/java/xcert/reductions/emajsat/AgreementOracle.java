@@ -1,9 +1,8 @@
 package xcert.reductions.emajsat;
 
+import xcert.solvers.features.FeatureSet;
 import java.math.BigInteger;
-import java.util.BitSet;
 import org.apache.commons.numbers.fraction.BigFraction;
-import xcert.solvers.count.FeatureSets;
 import xcert.solvers.count.WeightedModelCounter;
 import xcert.solvers.dist.ProductDistribution;
 
@@ -19,8 +18,8 @@ public interface AgreementOracle {
   /** d, the number of inputs of Φ. */
   int dimension();
 
-  /** N(S) = #{y : y_S = x_S, Φ(y) = Φ(x)}, bit i−1 of s standing for feature i. */
-  BigInteger agreeingCount(BitSet s);
+  /** N(S) = #{y : y_S = x_S, Φ(y) = Φ(x)}. */
+  BigInteger agreeingCount(FeatureSet s);
 
   /**
    * The oracle answered by one weighted model count per query: {@link WeightedModelCounter#bdd}
@@ -40,9 +39,9 @@ public interface AgreementOracle {
       }
 
       @Override
-      public BigInteger agreeingCount(BitSet s) {
+      public BigInteger agreeingCount(FeatureSet s) {
         BigFraction p = w.agreementProbability(uniform, x, s);
-        BigFraction count = p.multiply(BigFraction.of(BigInteger.ONE.shiftLeft(d - s.cardinality())));
+        BigFraction count = p.multiply(BigFraction.of(BigInteger.ONE.shiftLeft(d - s.size())));
         if (!count.getDenominator().equals(BigInteger.ONE)) {
           throw new AssertionError("a uniform conditional count is not an integer: " + count);
         }
@@ -66,9 +65,9 @@ public interface AgreementOracle {
       }
 
       @Override
-      public BigInteger agreeingCount(BitSet s) {
-        long scaled = u.scaledAgreement(x, FeatureSets.toMask(s));
-        return BigInteger.valueOf(scaled >>> s.cardinality());
+      public BigInteger agreeingCount(FeatureSet s) {
+        long scaled = u.scaledAgreement(x, s.mask());
+        return BigInteger.valueOf(scaled >>> s.size());
       }
     };
   }

@@ -1,5 +1,6 @@
 package xcert.reductions.emajsat;
 
+import xcert.solvers.features.FeatureSet;
 import java.math.BigInteger;
 import java.util.BitSet;
 import java.util.Optional;
@@ -424,19 +425,20 @@ public final class EmajsatToRelevant {
   }
 
   /** S_a = {u_i : a_i = 1} ∪ {v_i : a_i = 0} for a ∈ {0,1}^{n'} (bit i−1 of a is a_i). */
-  public BitSet intendedSet(long a) {
+  public FeatureSet intendedSet(long a) {
     BitSet s = new BitSet(target.dimension());
     for (int i = 1; i <= nPad; i++) {
       s.set((((a >>> (i - 1)) & 1L) != 0 ? u(i) : v(i)) - 1);
     }
-    return s;
+    return FeatureSet.of(s);
   }
 
   /**
    * The a with S = S_a, when the u, v part of S is an S_a and S has no other input (the only sets
    * that can be δ-relevant).
    */
-  public Optional<Long> assignmentOf(BitSet s) {
+  public Optional<Long> assignmentOf(FeatureSet set) {
+    BitSet s = set.toBitSet();
     if (s.cardinality() != nPad) {
       return Optional.empty();
     }
@@ -459,8 +461,9 @@ public final class EmajsatToRelevant {
    * 2^{−(2n'−m)} + [A ∩ B = ∅]·2^{−n'}·E[p(u) | u_A = 1, u_B = 0] (see the class comment), where p
    * is read from the solved source instance (padded coordinates ignored).
    */
-  public BigFraction predictedRelevance(BitSet s, EmajsatSolver.Solution sol) {
+  public BigFraction predictedRelevance(FeatureSet set, EmajsatSolver.Solution sol) {
     checkSolution(sol);
+    BitSet s = set.toBitSet();
     if (s.cardinality() > nPad) {
       throw new IllegalArgumentException("|S| = " + s.cardinality() + " > k' = " + nPad);
     }

@@ -1,22 +1,22 @@
 package xcert.reductions.emajsat;
 
-import java.util.BitSet;
+import xcert.solvers.features.FeatureSet;
 import java.util.StringJoiner;
 
-/** Formatting of feature sets as 1-based index lists, for messages and explanations. */
+/** Feature sets written as sets of variables, {x1, x3}, for messages and explanations. */
 final class Features {
 
   private Features() {}
 
-  static String format(BitSet s) {
+  static String format(FeatureSet s) {
     StringJoiner j = new StringJoiner(", ", "{", "}");
-    for (int i = s.nextSetBit(0); i >= 0; i = s.nextSetBit(i + 1)) {
-      j.add("x" + (i + 1));
+    for (int f : s.features()) {
+      j.add("x" + f);
     }
     return j.toString();
   }
 
   static String format(long mask) {
-    return format(BitSet.valueOf(new long[] {mask}));
+    return format(FeatureSet.ofMask(mask));
   }
 }

@@ -1,8 +1,9 @@
 package xcert.reductions.emajsat;
 
+import xcert.solvers.features.KSubsets;
+import xcert.solvers.features.FeatureSet;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -50,11 +51,11 @@ public final class GuessAndCount {
   /** The answer of {@link #decide}: the decision, a witness when yes, and the oracle calls made. */
   public static final class Decision {
     private final boolean relevant;
-    private final BitSet witness;
+    private final FeatureSet witness;
     private final BigFraction witnessRelevance;
     private final long oracleCalls;
 
-    Decision(boolean relevant, BitSet witness, BigFraction witnessRelevance, long oracleCalls) {
+    Decision(boolean relevant, FeatureSet witness, BigFraction witnessRelevance, long oracleCalls) {
       this.relevant = relevant;
       this.witness = witness;
       this.witnessRelevance = witnessRelevance;
@@ -66,9 +67,9 @@ public final class GuessAndCount {
       return relevant;
     }
 
-    /** The first δ-relevant set found (bit i−1 = feature i), when there is one. */
-    public Optional<BitSet> witness() {
-      return witness == null ? Optional.empty() : Optional.of((BitSet) witness.clone());
+    /** The first δ-relevant set found, when there is one. */
+    public Optional<FeatureSet> witness() {
+      return Optional.ofNullable(witness);
     }
 
     /** P(Φ(y) = Φ(x) | y_S = x_S) for the witness, when there is one. */
@@ -106,15 +107,13 @@ public final class GuessAndCount {
     BigInteger q = inst.delta().getDenominator();
     long calls = 0;
     for (int size = 0; size <= inst.k(); size++) {
-      int[] comb = new int[size];
-      for (int i = 0; i < size; i++) {
-        comb[i] = i;
-      }
+      int[] comb = KSubsets.first(size);
       while (true) {
-        BitSet s = new BitSet(d);
-        for (int i : comb) {
-          s.set(i);
+        int[] features = new int[size];
+        for (int i = 0; i < size; i++) {
+          features[i] = comb[i] + 1;
         }
+        FeatureSet s = FeatureSet.of(features);
         BigInteger count = oracle.agreeingCount(s);
         calls++;
         BigInteger completions = BigInteger.ONE.shiftLeft(d - size);
@@ -122,29 +121,12 @@ public final class GuessAndCount {
         if (q.multiply(count).compareTo(p.multiply(completions)) >= 0) {
           return new Decision(true, s, BigFraction.of(count, completions), calls);
         }
-        if (!nextCombination(comb, d)) {
+        if (!KSubsets.next(comb, d)) {
           break;
         }
       }
     }
     return new Decision(false, null, null, calls);
-  }
-
-  /** Advances comb to the next size-|comb| subset of 0..d−1 in lexicographic order. */
-  static boolean nextCombination(int[] comb, int d) {
-    int s = comb.length;
-    int i = s - 1;
-    while (i >= 0 && comb[i] == d - s + i) {
-      i--;
-    }
-    if (i < 0) {
-      return false;
-    }
-    comb[i]++;
-    for (int j = i + 1; j < s; j++) {
-      comb[j] = comb[j - 1] + 1;
-    }
-    return true;
   }
 
   /** Σ_{i ≤ k} C(d, i): the number of candidate sets. */

@@ -1,5 +1,6 @@
 package xcert.reductions.emajsat;
 
+import xcert.solvers.features.FeatureSet;
 import java.util.BitSet;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.solvers.model.Circuit;
@@ -76,12 +77,13 @@ public final class RelevantInputInstance {
    * P_{y uniform}(Φ(y) = Φ(x) | y_S = x_S) by enumerating the 2^{d−|S|} completions; for checks on
    * small instances only (d − |S| ≤ 24).
    */
-  public BigFraction agreementByEnumeration(BitSet s) {
+  public BigFraction agreementByEnumeration(FeatureSet set) {
     int d = dimension();
-    if (s.length() > d) {
-      throw new IllegalArgumentException("S names feature " + s.length() + " > d = " + d);
+    if (!set.within(d)) {
+      throw new IllegalArgumentException("S names feature " + set.largest() + " > d = " + d);
     }
-    int[] free = new int[d - s.cardinality()];
+    java.util.BitSet s = set.toBitSet();
+    int[] free = new int[d - set.size()];
     int m = 0;
     for (int i = 0; i < d; i++) {
       if (!s.get(i)) {

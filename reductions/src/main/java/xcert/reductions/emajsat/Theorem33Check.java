@@ -3,7 +3,6 @@ package xcert.reductions.emajsat;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.commons.numbers.fraction.BigFraction;
-import xcert.solvers.count.FeatureSets;
 
 /**
  * Checks seed 003 Theorem 3.3 on one E-MAJSAT instance, both halves, exactly: the reduction
@@ -57,7 +56,7 @@ public final class Theorem33Check {
     Set<Long> intended = new HashSet<>();
     for (long a = 0; a < (1L << red.paddedExistential()); a++) {
       if (sol.probability((int) (a & ((1L << n) - 1))).compareTo(half) > 0) {
-        intended.add(FeatureSets.toMask(red.intendedSet(a)));
+        intended.add(red.intendedSet(a).mask());
       }
     }
     boolean setsOk = survey.relevantCount() == intended.size()

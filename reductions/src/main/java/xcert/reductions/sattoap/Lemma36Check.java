@@ -1,5 +1,6 @@
 package xcert.reductions.sattoap;
 
+import xcert.solvers.features.FeatureSet;
 import java.math.BigInteger;
 import java.util.BitSet;
 import org.apache.commons.numbers.fraction.BigFraction;
@@ -53,7 +54,7 @@ public final class Lemma36Check {
   @FunctionalInterface
   public interface ConditionalCounter {
     BigFraction conditional(xcert.solvers.model.Circuit c, int k, BigFraction[] p, boolean[] x,
-        BitSet s);
+        FeatureSet s);
   }
 
   /** The default route: {@link ModularCounter}, which collapses Φ''s disjoint parts before any BDD. */
@@ -118,7 +119,7 @@ public final class Lemma36Check {
           }
         }
       }
-      BigFraction rel = counter.conditional(inst.circuit(), 0, half(n), ones, s);
+      BigFraction rel = counter.conditional(inst.circuit(), 0, half(n), ones, FeatureSet.of(s));
       BigFraction union = BigFraction.ONE.subtract(BigFraction.of(BigInteger.valueOf(a.d() - sizeS),
           BigInteger.ONE.shiftLeft(a.q())));
       long size = s.cardinality();
@@ -128,7 +129,7 @@ public final class Lemma36Check {
     }
     // Φ unsatisfiable: Φ' ≡ ∧v by an unsatisfiability proof of the miter
     SufficientReasons miter = SufficientReasons.of(inst.circuit(), 2, ones);
-    boolean equivalent = !miter.prediction() && miter.isSufficient(new BitSet(n));
+    boolean equivalent = !miter.prediction() && miter.isSufficient(FeatureSet.empty());
     BigFraction best = null;
     boolean holds = false;
     BigInteger kStar = null;
@@ -136,10 +137,11 @@ public final class Lemma36Check {
       int m = a.mPrime().intValueExact();
       BitSet firstM = new BitSet(n);
       firstM.set(inst.v(1), inst.v(1) + m);
-      best = counter.conditional(inst.circuit(), 0, half(n), ones, firstM);
+      best = counter.conditional(inst.circuit(), 0, half(n), ones, FeatureSet.of(firstM));
       BitSet firstM1 = new BitSet(n);
       firstM1.set(inst.v(1), inst.v(1) + m + 1);
-      BigFraction next = counter.conditional(inst.circuit(), 0, half(n), ones, firstM1);
+      BigFraction next = counter.conditional(inst.circuit(), 0, half(n), ones,
+          FeatureSet.of(firstM1));
       holds = best.compareTo(delta) < 0
           && best.equals(BigFraction.of(BigInteger.ONE, BigInteger.ONE.shiftLeft(a.p())));
       kStar = next.compareTo(delta) >= 0 ? a.mPrime().add(BigInteger.ONE) : null;

@@ -1,5 +1,6 @@
 package xcert.reductions.emajsat;
 
+import xcert.solvers.features.FeatureSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,7 +20,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import xcert.solvers.count.FeatureSets;
 import xcert.solvers.count.WeightedModelCounter;
 import xcert.solvers.dist.ProductDistribution;
 import xcert.solvers.model.Circuit;
@@ -91,7 +91,7 @@ class EmajsatToRelevantTest {
     Arrays.fill(predicted, -1L);
     for (long m = 0; m <= uv; m++) {
       if (Long.bitCount(m) <= np) {
-        BigFraction p = red.predictedRelevance(FeatureSets.fromMask(m, d), sol)
+        BigFraction p = red.predictedRelevance(FeatureSet.ofMask(m), sol)
             .multiply(BigFraction.of(BigInteger.ONE.shiftLeft(d)));
         assertEquals(BigInteger.ONE, p.getDenominator(), "2^d' · relevance is an integer");
         predicted[(int) m] = p.getNumerator().longValueExact();
@@ -123,13 +123,13 @@ class EmajsatToRelevantTest {
     for (long a = 0; a < (1L << np); a++) {
       BigFraction p = sol.probability((int) (a & ((1L << n) - 1)));
       if (p.compareTo(half) > 0) {
-        expectedRelevant.add(FeatureSets.toMask(red.intendedSet(a)));
+        expectedRelevant.add(red.intendedSet(a).mask());
       }
     }
     assertEquals(expectedRelevant, new HashSet<>(survey.relevantSets()), "δ-relevant sets");
     assertEquals(expectedRelevant.size(), survey.relevantCount());
     for (long m : survey.relevantSets()) {
-      Optional<Long> a = red.assignmentOf(FeatureSets.fromMask(m, d));
+      Optional<Long> a = red.assignmentOf(FeatureSet.ofMask(m));
       assertTrue(a.isPresent());
       assertTrue(sol.probability((int) (a.get() & ((1L << n) - 1))).compareTo(half) > 0);
     }
@@ -138,7 +138,7 @@ class EmajsatToRelevantTest {
     GuessAndCount.Decision dec = GuessAndCount.decide(target, AgreementOracle.uniformCounts(target));
     assertEquals(sol.satisfiable(), dec.relevant());
     if (dec.relevant()) {
-      assertTrue(expectedRelevant.contains(FeatureSets.toMask(dec.witness().orElseThrow())));
+      assertTrue(expectedRelevant.contains(dec.witness().orElseThrow().mask()));
       assertTrue(dec.witnessRelevance().orElseThrow().compareTo(delta) >= 0);
     } else {
       assertEquals(visited, dec.oracleCalls());
@@ -150,9 +150,9 @@ class EmajsatToRelevantTest {
     ProductDistribution uniform = ProductDistribution.uniform(d);
     SplittableRandom rnd = new SplittableRandom(d * 31L + n * 7L + r);
     for (long a = 0; a < (1L << np); a++) {
-      BitSet sa = red.intendedSet(a);
+      FeatureSet sa = red.intendedSet(a);
       assertEquals(BigFraction.of(BigInteger.valueOf(counts.scaledAgreement(ones,
-          FeatureSets.toMask(sa))), BigInteger.ONE.shiftLeft(d)),
+          sa.mask())), BigInteger.ONE.shiftLeft(d)),
           wmc.agreementProbability(uniform, ones, sa), "S_a");
     }
     for (int t = 0; t < (crossCheckAll ? 12 : 3); t++) {
@@ -162,8 +162,8 @@ class EmajsatToRelevantTest {
         rs.set(rnd.nextInt(d));
       }
       assertEquals(BigFraction.of(BigInteger.valueOf(counts.scaledAgreement(ones,
-          FeatureSets.toMask(rs))), BigInteger.ONE.shiftLeft(d)),
-          wmc.agreementProbability(uniform, ones, rs), () -> "S = " + rs);
+          FeatureSet.of(rs).mask())), BigInteger.ONE.shiftLeft(d)),
+          wmc.agreementProbability(uniform, ones, FeatureSet.of(rs)), () -> "S = " + rs);
     }
     if (crossCheckAll && visited <= 600) {
       assertEquals(sol.satisfiable(), GuessAndCount.decide(target).relevant(), "WMC oracle");
@@ -257,7 +257,7 @@ class EmajsatToRelevantTest {
                 () -> "S = " + Features.format(mask));
             BigFraction rel = BigFraction.of(BigInteger.valueOf(cnt[(int) mask]),
                 BigInteger.ONE.shiftLeft(d - Long.bitCount(mask)));
-            assertEquals(red.predictedRelevance(FeatureSets.fromMask(mask, d), sol), rel);
+            assertEquals(red.predictedRelevance(FeatureSet.ofMask(mask), sol), rel);
             relevant[0] |= rel.compareTo(t.delta()) >= 0;
           });
           assertEquals(sol.satisfiable(), relevant[0]);

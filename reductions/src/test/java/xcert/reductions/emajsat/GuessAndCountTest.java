@@ -1,5 +1,6 @@
 package xcert.reductions.emajsat;
 
+import xcert.solvers.features.FeatureSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,6 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.commons.numbers.fraction.BigFraction;
@@ -22,22 +22,25 @@ class GuessAndCountTest {
   private static final BigFraction[] DELTAS = {BigFraction.ZERO, BigFraction.of(1, 3),
       BigFraction.of(1, 2), BigFraction.of(3, 4), BigFraction.of(7, 8), BigFraction.ONE};
 
-  /** All sets of size ≤ k in the order of the algorithm: by size, then lexicographically. */
-  private static List<BitSet> candidates(int d, int k) {
-    List<BitSet> out = new ArrayList<>();
-    for (int size = 0; size <= k; size++) {
-      int[] comb = new int[size];
-      for (int i = 0; i < size; i++) {
-        comb[i] = i;
+  /**
+   * All sets of size ≤ k in the order of the algorithm: by size, then lexicographically by their
+   * sorted features (every mask below 2^d, filtered and sorted).
+   */
+  private static List<FeatureSet> candidates(int d, int k) {
+    List<FeatureSet> out = new ArrayList<>();
+    for (long m = 0; m < 1L << d; m++) {
+      if (Long.bitCount(m) <= k) {
+        out.add(FeatureSet.ofMask(m));
       }
-      do {
-        BitSet s = new BitSet();
-        for (int i : comb) {
-          s.set(i);
-        }
-        out.add(s);
-      } while (GuessAndCount.nextCombination(comb, d));
     }
+    out.sort((a, b) -> {
+      int[] fa = a.features();
+      int[] fb = b.features();
+      if (fa.length != fb.length) {
+        return Integer.compare(fa.length, fb.length);
+      }
+      return java.util.Arrays.compare(fa, fb);
+    });
     return out;
   }
 
@@ -55,7 +58,7 @@ class GuessAndCountTest {
             x[i] = rnd.nextBoolean();
           }
           RelevantInputInstance inst = new RelevantInputInstance(c, x, k, DELTAS[di]);
-          List<BitSet> all = candidates(d, k);
+          List<FeatureSet> all = candidates(d, k);
           assertEquals(GuessAndCount.candidateCount(d, k), BigInteger.valueOf(all.size()));
           int first = -1;
           BigFraction max = BigFraction.ZERO;
@@ -85,7 +88,7 @@ class GuessAndCountTest {
           assertEquals(all.size(), survey.sets());
           assertEquals(first >= 0, survey.relevant());
           for (long m : survey.maximisers()) {
-            assertEquals(max, inst.agreementByEnumeration(BitSet.valueOf(new long[] {m})));
+            assertEquals(max, inst.agreementByEnumeration(FeatureSet.ofMask(m)));
           }
         });
   }

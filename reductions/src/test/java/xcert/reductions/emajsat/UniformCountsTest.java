@@ -1,5 +1,6 @@
 package xcert.reductions.emajsat;
 
+import xcert.solvers.features.FeatureSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.quicktheories.QuickTheory.qt;
@@ -11,7 +12,6 @@ import java.util.BitSet;
 import java.util.SplittableRandom;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
-import xcert.solvers.count.FeatureSets;
 import xcert.solvers.count.WeightedModelCounter;
 import xcert.solvers.dist.ProductDistribution;
 import xcert.solvers.errors.TooLargeException;
@@ -40,7 +40,7 @@ class UniformCountsTest {
           assertEquals(c.evaluate(0, x), u.evaluate(x));
           RelevantInputInstance inst = new RelevantInputInstance(c, x, d, BigFraction.of(1, 2));
           long visited = u.forEachSet(x, d, (mask, scaled) -> {
-            BigFraction expected = inst.agreementByEnumeration(FeatureSets.fromMask(mask, d));
+            BigFraction expected = inst.agreementByEnumeration(FeatureSet.ofMask(mask));
             assertEquals(expected,
                 BigFraction.of(BigInteger.valueOf(scaled), BigInteger.ONE.shiftLeft(d)),
                 () -> "S = " + Features.format(mask));
@@ -67,10 +67,10 @@ class UniformCountsTest {
             while (s.cardinality() < size) {
               s.set(rnd.nextInt(d));
             }
-            long mask = FeatureSets.toMask(s);
-            assertEquals(w.conditionalProbability(uniform, x, s), BigFraction.of(
+            long mask = FeatureSet.of(s).mask();
+            assertEquals(w.conditionalProbability(uniform, x, FeatureSet.of(s)), BigFraction.of(
                 BigInteger.valueOf(u.scaledProbability(x, mask)), BigInteger.ONE.shiftLeft(d)));
-            assertEquals(w.agreementProbability(uniform, x, s), BigFraction.of(
+            assertEquals(w.agreementProbability(uniform, x, FeatureSet.of(s)), BigFraction.of(
                 BigInteger.valueOf(u.scaledAgreement(x, mask)), BigInteger.ONE.shiftLeft(d)));
           }
         });

@@ -1,7 +1,7 @@
 package xcert.solvers.claims;
 
+import xcert.solvers.features.FeatureSet;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Optional;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.solvers.count.CircuitFormulas;
@@ -46,7 +46,7 @@ public final class CountingAgreement {
     Relevance rel = Relevance.of(t);
     for (int s = 0; s < 1 << d; s++) {
       boolean table = rel.probability().compareTo(s, BigFraction.ONE) == 0;
-      if (sat.isSufficient(s) != table) {
+      if (sat.isSufficient(FeatureSet.ofMask(s)) != table) {
         out[2] = Verdict.fails("SAT sufficient reason = table (δ = 1)", "S=" + Subsets.format(s)
             + ": SAT says " + !table + ", the table's relevance is " + rel.probability().valueAt(s));
         break;
@@ -74,7 +74,7 @@ public final class CountingAgreement {
       boolean[] x, RestrictedPredictionTable t) {
     int d = t.dimension();
     for (int s = 0; s < 1 << d; s++) {
-      BigFraction p = counter.conditionalProbability(v, x, BitSet.valueOf(new long[] {s}));
+      BigFraction p = counter.conditionalProbability(v, x, FeatureSet.ofMask(s));
       if (!p.equals(t.at(s).exact())) {
         return Verdict.fails(claim, "S=" + Subsets.format(s) + ": counter " + p + ", table "
             + t.at(s));

@@ -1,8 +1,9 @@
 package xcert.solvers.count;
 
+import xcert.solvers.features.FeatureSet;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -52,10 +53,11 @@ public final class ModularCounter {
   }
 
   /** P(output k = 1 | y_S = x_S) under the product distribution p. */
-  public static BigFraction conditional(Circuit c, int k, BigFraction[] p, boolean[] x, BitSet s) {
+  public static BigFraction conditional(Circuit c, int k, BigFraction[] p, boolean[] x,
+      FeatureSet s) {
     BigFraction[] q = p.clone();
-    for (int i = s.nextSetBit(0); i >= 0; i = s.nextSetBit(i + 1)) {
-      q[i] = x[i] ? BigFraction.ONE : BigFraction.ZERO;
+    for (int f : s.features()) {
+      q[f - 1] = x[f - 1] ? BigFraction.ONE : BigFraction.ZERO;
     }
     return probability(c, k, q);
   }

@@ -1,5 +1,7 @@
 package xcert.solvers.count;
 
+import xcert.solvers.features.FeatureSet;
+import xcert.solvers.features.KSubsets;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -50,31 +52,16 @@ public final class SufficientReasons {
   public static final long DEFAULT_MAX_CANDIDATES = 1_000_000L;
 
   /** The minimum cardinality of a sufficient reason and every sufficient reason of that size. */
-  public record Minimum(int size, List<BitSet> sets) {
-    /** Copies the sets, so that the record is immutable in effect. */
+  public record Minimum(int size, List<FeatureSet> sets) {
     public Minimum {
-      List<BitSet> copy = new ArrayList<>(sets.size());
-      for (BitSet s : sets) {
-        copy.add((BitSet) s.clone());
-      }
-      sets = List.copyOf(copy);
+      sets = List.copyOf(sets);
     }
 
-    /** The sets (copies). */
-    @Override
-    public List<BitSet> sets() {
-      List<BitSet> copy = new ArrayList<>(sets.size());
-      for (BitSet s : sets) {
-        copy.add((BitSet) s.clone());
-      }
-      return copy;
-    }
-
-    /** The sets as {@code long} masks (bit i-1 = feature i), for d ≤ 63. */
+    /** The sets as {@code long} masks (bit i-1 = feature i), for features up to 64. */
     public long[] masks() {
       long[] out = new long[sets.size()];
       for (int j = 0; j < out.length; j++) {
-        out[j] = FeatureSets.toMask(sets.get(j));
+        out[j] = sets.get(j).mask();
       }
       return out;
     }
@@ -271,29 +258,17 @@ public final class SufficientReasons {
     return satCalls;
   }
 
-  /** Whether S (bit i-1 = feature i) is a sufficient reason for x: one SAT call. */
-  public boolean isSufficient(BitSet s) {
-    FeatureSets.check(s, d);
-    return !solve(s);
-  }
-
-  /** {@link #isSufficient(BitSet)} for d ≤ 63. */
-  public boolean isSufficient(long s) {
-    return isSufficient(FeatureSets.fromMask(s, d));
+  /** Whether S is a sufficient reason for x: one SAT call. */
+  public boolean isSufficient(FeatureSet s) {
+    return !solve(bits(s));
   }
 
   /**
    * A point y in the support off S with y_S = x_S and Φ(y) ≠ Φ(x), when S is not sufficient; empty
    * when it is. One SAT call.
    */
-  public Optional<boolean[]> counterexample(BitSet s) {
-    FeatureSets.check(s, d);
-    return solve(s) ? Optional.of(model()) : Optional.empty();
-  }
-
-  /** {@link #counterexample(BitSet)} for d ≤ 63. */
-  public Optional<boolean[]> counterexample(long s) {
-    return counterexample(FeatureSets.fromMask(s, d));
+  public Optional<boolean[]> counterexample(FeatureSet s) {
+    return solve(bits(s)) ? Optional.of(model()) : Optional.empty();
   }
 
   /**
@@ -306,11 +281,11 @@ public final class SufficientReasons {
    *
    * @throws IllegalArgumentException when S itself is not sufficient
    */
-  public BitSet subsetMinimal(BitSet s) {
-    FeatureSets.check(s, d);
+  public FeatureSet subsetMinimal(FeatureSet set) {
+    BitSet s = bits(set);
     if (solve(s)) {
       throw new IllegalArgumentException(
-          "set " + FeatureSets.format(s) + " is not a sufficient reason for this input");
+          "set " + set + " is not a sufficient reason for this input");
     }
     BitSet cur = (BitSet) s.clone();
     boolean dropped = true;
@@ -329,12 +304,7 @@ public final class SufficientReasons {
         break;
       }
     }
-    return cur;
-  }
-
-  /** {@link #subsetMinimal(BitSet)} for d ≤ 63. */
-  public long subsetMinimal(long s) {
-    return FeatureSets.toMask(subsetMinimal(FeatureSets.fromMask(s, d)));
+    return FeatureSet.of(cur);
   }
 
   /** {@link #minimumSize(int, long)} with {@link #DEFAULT_MAX_CANDIDATES}. */
@@ -344,7 +314,7 @@ public final class SufficientReasons {
 
   /**
    * The minimum cardinality of a sufficient reason for x and all sufficient reasons of that
-   * cardinality (each a {@link BitSet}, in lexicographic order of their sorted features), provided
+   * cardinality (in report order: lexicographic in their sorted features), provided
    * the minimum is at most maxK; empty otherwise.
    *
    * <p>Sets are enumerated by increasing size. A candidate is skipped without a SAT call when a
@@ -360,18 +330,15 @@ public final class SufficientReasons {
       throw new IllegalArgumentException("maximum size " + maxK + " is negative");
     }
     if (alwaysSufficient) {
-      return Optional.of(new Minimum(0, List.of(new BitSet())));
+      return Optional.of(new Minimum(0, List.of(FeatureSet.empty())));
     }
     List<BitSet> cexDiff = new ArrayList<>(); // features where the counterexample differs from x
     List<BitSet> cexOff = new ArrayList<>(); // features where it lies outside the support
     long examined = 0;
     int top = Math.min(maxK, d);
     for (int k = 0; k <= top; k++) {
-      List<BitSet> found = new ArrayList<>();
-      int[] comb = new int[k];
-      for (int j = 0; j < k; j++) {
-        comb[j] = j;
-      }
+      List<FeatureSet> found = new ArrayList<>();
+      int[] comb = KSubsets.first(k);
       while (true) {
         BitSet s = new BitSet(d);
         for (int j : comb) {
@@ -399,10 +366,10 @@ public final class SufficientReasons {
             cexDiff.add(diff);
             cexOff.add(off);
           } else {
-            found.add(s);
+            found.add(FeatureSet.of(s));
           }
         }
-        if (!nextCombination(comb, d)) {
+        if (!KSubsets.next(comb, d)) {
           break;
         }
       }
@@ -416,10 +383,8 @@ public final class SufficientReasons {
   /** Number of subsets of [d] of size at most k, the most candidates minimumSize(k) examines. */
   public static BigInteger candidateCount(int d, int k) {
     BigInteger total = BigInteger.ZERO;
-    BigInteger binom = BigInteger.ONE;
     for (int j = 0; j <= Math.min(k, d); j++) {
-      total = total.add(binom);
-      binom = binom.multiply(BigInteger.valueOf(d - j)).divide(BigInteger.valueOf(j + 1));
+      total = total.add(KSubsets.count(d, j));
     }
     return total;
   }
@@ -445,20 +410,13 @@ public final class SufficientReasons {
     return false;
   }
 
-  private static boolean nextCombination(int[] comb, int n) {
-    int k = comb.length;
-    int j = k - 1;
-    while (j >= 0 && comb[j] == n - k + j) {
-      j--;
+  /** S as bits after checking that it names features of the model only. */
+  private BitSet bits(FeatureSet s) {
+    if (!s.within(d)) {
+      throw new IllegalArgumentException("set names feature " + s.largest() + " but the model has d = "
+          + d);
     }
-    if (j < 0) {
-      return false;
-    }
-    comb[j]++;
-    for (int t = j + 1; t < k; t++) {
-      comb[t] = comb[t - 1] + 1;
-    }
-    return true;
+    return s.toBitSet();
   }
 
   /** True when some y in the support off S with y_S = x_S has Φ(y) ≠ Φ(x). */
@@ -479,7 +437,7 @@ public final class SufficientReasons {
       return solver.isSatisfiable(assumptions);
     } catch (TimeoutException e) {
       throw new TooLargeException("a SAT call for the sufficient reason check timed out (d = " + d
-          + ", set " + FeatureSets.format(s) + ")");
+          + ", set " + FeatureSet.of(s) + ")");
     }
   }
 

@@ -1,5 +1,6 @@
 package xcert.solvers.count;
 
+import xcert.solvers.features.FeatureSet;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -625,12 +626,16 @@ public final class WeightedModelCounter {
   }
 
   /**
-   * P_{y~V}(Φ(y) = 1 | y_S = x_S), bit i-1 of s standing for feature i (see the class comment for the
-   * case of a probability-0 condition).
+   * P_{y~V}(Φ(y) = 1 | y_S = x_S) (see the class comment for the case of a probability-0
+   * condition).
    */
-  public BigFraction conditionalProbability(ProductDistribution v, boolean[] x, BitSet s) {
+  public BigFraction conditionalProbability(ProductDistribution v, boolean[] x, FeatureSet set) {
     checkPoint(x);
-    FeatureSets.check(s, d);
+    if (!set.within(d)) {
+      throw new IllegalArgumentException("set names feature " + set.largest()
+          + " but the model has d = " + d);
+    }
+    BitSet s = set.toBitSet();
     BigFraction[] p = weights(v);
     for (int i = s.nextSetBit(0); i >= 0; i = s.nextSetBit(i + 1)) {
       p[i] = x[i] ? BigFraction.ONE : BigFraction.ZERO;
@@ -638,33 +643,19 @@ public final class WeightedModelCounter {
     return pass(p);
   }
 
-  /** {@link #conditionalProbability(ProductDistribution, boolean[], BitSet)} for d ≤ 63. */
-  public BigFraction conditionalProbability(ProductDistribution v, boolean[] x, long s) {
-    return conditionalProbability(v, x, FeatureSets.fromMask(s, d));
-  }
-
   /**
    * P_{y~V}(Φ(y) = Φ(x) | y_S = x_S): the quantity compared with δ in Macdonald et al.'s definition of
    * δ-relevance (seed 003 Section 3).
    */
-  public BigFraction agreementProbability(ProductDistribution v, boolean[] x, BitSet s) {
+  public BigFraction agreementProbability(ProductDistribution v, boolean[] x, FeatureSet s) {
     BigFraction one = conditionalProbability(v, x, s);
     return evaluate(x) ? one : BigFraction.ONE.subtract(one);
   }
 
-  /** {@link #agreementProbability(ProductDistribution, boolean[], BitSet)} for d ≤ 63. */
-  public BigFraction agreementProbability(ProductDistribution v, boolean[] x, long s) {
-    return agreementProbability(v, x, FeatureSets.fromMask(s, d));
-  }
-
   /** Whether S is δ-relevant for x: P(Φ(y) = Φ(x) | y_S = x_S) ≥ δ. */
-  public boolean isDeltaRelevant(ProductDistribution v, boolean[] x, BitSet s, BigFraction delta) {
+  public boolean isDeltaRelevant(ProductDistribution v, boolean[] x, FeatureSet s,
+      BigFraction delta) {
     return agreementProbability(v, x, s).compareTo(delta) >= 0;
-  }
-
-  /** {@link #isDeltaRelevant(ProductDistribution, boolean[], BitSet, BigFraction)} for d ≤ 63. */
-  public boolean isDeltaRelevant(ProductDistribution v, boolean[] x, long s, BigFraction delta) {
-    return isDeltaRelevant(v, x, FeatureSets.fromMask(s, d), delta);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package xcert.solvers.count;
 
+import xcert.solvers.features.FeatureSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -54,7 +55,7 @@ class ModularCounterTest {
               s.set(i);
             }
           }
-          assertEquals(bruteForce(c, p, x, s), ModularCounter.conditional(c, 0, p, x, s),
+          assertEquals(bruteForce(c, p, x, s), ModularCounter.conditional(c, 0, p, x, FeatureSet.of(s)),
               c + " seed " + seed);
         });
   }
@@ -111,7 +112,7 @@ class ModularCounterTest {
               s.set(i);
             }
           }
-          assertEquals(bruteForce(c, p, ones, s), ModularCounter.conditional(c, 0, p, ones, s));
+          assertEquals(bruteForce(c, p, ones, s), ModularCounter.conditional(c, 0, p, ones, FeatureSet.of(s)));
         });
   }
 }

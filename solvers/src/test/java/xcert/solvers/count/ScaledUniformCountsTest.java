@@ -1,5 +1,6 @@
 package xcert.solvers.count;
 
+import xcert.solvers.features.FeatureSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -139,10 +140,10 @@ class ScaledUniformCountsTest {
             while (s.cardinality() < size) {
               s.set(rnd.nextInt(d));
             }
-            long mask = FeatureSets.toMask(s);
-            assertEquals(w.conditionalProbability(uniform, x, s).multiply(full),
+            long mask = FeatureSet.of(s).mask();
+            assertEquals(w.conditionalProbability(uniform, x, FeatureSet.of(s)).multiply(full),
                 BigFraction.of(u.scaledProbability(x, mask)), () -> "S = " + s);
-            assertEquals(w.agreementProbability(uniform, x, s).multiply(full),
+            assertEquals(w.agreementProbability(uniform, x, FeatureSet.of(s)).multiply(full),
                 BigFraction.of(u.scaledAgreement(x, mask)), () -> "S = " + s);
           }
         });

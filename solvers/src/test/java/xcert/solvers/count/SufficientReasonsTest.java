@@ -1,5 +1,6 @@
 package xcert.solvers.count;
 
+import xcert.solvers.features.FeatureSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -52,7 +53,7 @@ class SufficientReasonsTest {
           assertEquals(cs.c().evaluate(cs.k(), cs.x()), sr.prediction());
           boolean[] brute = cs.brute();
           for (int s = 0; s < (1 << d); s++) {
-            assertEquals(brute[s], sr.isSufficient(s), "S mask " + s);
+            assertEquals(brute[s], sr.isSufficient(FeatureSet.ofMask(s)), "S mask " + s);
           }
         });
   }
@@ -69,7 +70,7 @@ class SufficientReasonsTest {
           Random r = new Random(seed ^ 0x5DEECE66DL);
           for (int rep = 0; rep < 8; rep++) {
             int s = r.nextInt(1 << d);
-            Optional<boolean[]> y = sr.counterexample(s);
+            Optional<boolean[]> y = sr.counterexample(FeatureSet.ofMask(s));
             assertEquals(brute[s], y.isEmpty(), "S mask " + s);
             if (y.isPresent()) {
               boolean[] v = y.get();
@@ -106,7 +107,7 @@ class SufficientReasonsTest {
             }
           }
           for (int s : starts) {
-            long m = sr.subsetMinimal(s);
+            long m = sr.subsetMinimal(FeatureSet.ofMask(s)).mask();
             int mi = (int) m;
             assertEquals(mi, mi & s, "result inside S");
             assertTrue(brute[mi], "result sufficient");
@@ -115,13 +116,13 @@ class SufficientReasonsTest {
                 assertFalse(brute[mi & ~(1 << i)], "dropping feature " + (i + 1) + " of " + mi);
               }
             }
-            BitSet viaBitSet = sr.subsetMinimal(FeatureSets.fromMask(s, d));
-            assertEquals(m, FeatureSets.toMask(viaBitSet));
+            FeatureSet viaBitSet = sr.subsetMinimal(FeatureSet.of(FeatureSet.ofMask(s).toBitSet()));
+            assertEquals(m, viaBitSet.mask());
           }
           for (int s = 0; s < (1 << d); s++) {
             if (!brute[s]) {
               int ss = s;
-              assertThrows(IllegalArgumentException.class, () -> sr.subsetMinimal(ss));
+              assertThrows(IllegalArgumentException.class, () -> sr.subsetMinimal(FeatureSet.ofMask(ss)));
               break;
             }
           }
@@ -199,8 +200,9 @@ class SufficientReasonsTest {
           WeightedModelCounter w = WeightedModelCounter.bdd(cs.c(), cs.k());
           ProductDistribution v = ProductDistribution.bernoulli(cs.p());
           for (int s = 0; s < (1 << d); s++) {
-            assertEquals(sr.isSufficient(s),
-                w.agreementProbability(v, cs.x(), s).equals(BigFraction.ONE), "S mask " + s);
+            assertEquals(sr.isSufficient(FeatureSet.ofMask(s)),
+                w.agreementProbability(v, cs.x(), FeatureSet.ofMask(s)).equals(BigFraction.ONE),
+                "S mask " + s);
           }
         });
   }
@@ -215,9 +217,9 @@ class SufficientReasonsTest {
     ProductDistribution v = ProductDistribution.bernoulli(BigFraction.ZERO, BigFraction.of(1, 2));
     SufficientReasons sr = SufficientReasons.of(c, 0, new boolean[] {true, false}, v);
     assertTrue(sr.prediction());
-    assertFalse(sr.isSufficient(0L));
-    assertTrue(sr.isSufficient(0b01L));
-    assertFalse(sr.isSufficient(0b10L));
+    assertFalse(sr.isSufficient(FeatureSet.ofMask(0L)));
+    assertTrue(sr.isSufficient(FeatureSet.ofMask(0b01L)));
+    assertFalse(sr.isSufficient(FeatureSet.ofMask(0b10L)));
     assertEquals(1, sr.minimumSize(2).orElseThrow().size());
   }
 
@@ -231,15 +233,15 @@ class SufficientReasonsTest {
     ProductDistribution v = ProductDistribution.bernoulli(BigFraction.of(1, 2), BigFraction.ONE);
     SufficientReasons sr = SufficientReasons.of(c, 0, new boolean[] {false, false}, v);
     assertFalse(sr.inputInSupport());
-    assertTrue(sr.isSufficient(0b00L));
-    assertTrue(sr.isSufficient(0b01L));
-    assertFalse(sr.isSufficient(0b10L));
-    assertTrue(sr.isSufficient(0b11L));
+    assertTrue(sr.isSufficient(FeatureSet.ofMask(0b00L)));
+    assertTrue(sr.isSufficient(FeatureSet.ofMask(0b01L)));
+    assertFalse(sr.isSufficient(FeatureSet.ofMask(0b10L)));
+    assertTrue(sr.isSufficient(FeatureSet.ofMask(0b11L)));
     // One deletion pass from {1,2} keeps 1 (as {2} fails) and drops 2; the second pass drops 1.
-    assertEquals(0L, sr.subsetMinimal(0b11L));
+    assertEquals(0L, sr.subsetMinimal(FeatureSet.ofMask(0b11L)).mask());
     SufficientReasons.Minimum m = sr.minimumSize(2).orElseThrow();
     assertEquals(0, m.size());
-    assertEquals(List.of(new BitSet()), m.sets());
+    assertEquals(List.of(FeatureSet.empty()), m.sets());
   }
 
   @Test
@@ -255,18 +257,18 @@ class SufficientReasonsTest {
     BitSet s = new BitSet();
     s.set(69);
     s.set(74);
-    assertTrue(sr.isSufficient(s));
+    assertTrue(sr.isSufficient(FeatureSet.of(s)));
     BitSet only70 = new BitSet();
     only70.set(69);
-    assertFalse(sr.isSufficient(only70));
+    assertFalse(sr.isSufficient(FeatureSet.of(only70)));
     BitSet full = new BitSet();
     full.set(0, d);
-    assertEquals(s, sr.subsetMinimal(full));
+    assertEquals(FeatureSet.of(s), sr.subsetMinimal(FeatureSet.of(full)));
     SufficientReasons.Minimum m = sr.minimumSize(3).orElseThrow();
     assertEquals(2, m.size());
-    assertEquals(List.of(s), m.sets());
-    assertThrows(IllegalArgumentException.class, () -> sr.isSufficient(1L));
-    assertThrows(IllegalArgumentException.class, m::masks);
+    assertEquals(List.of(FeatureSet.of(s)), m.sets());
+    assertThrows(IllegalArgumentException.class, () -> sr.isSufficient(FeatureSet.of(81)));
+    assertThrows(IllegalStateException.class, m::masks);
   }
 
   @Test
@@ -278,10 +280,10 @@ class SufficientReasonsTest {
     Circuit c = b.build();
     for (int k = 0; k < 2; k++) {
       SufficientReasons sr = SufficientReasons.of(c, k, new boolean[] {true, false, true});
-      assertTrue(sr.isSufficient(0L));
+      assertTrue(sr.isSufficient(FeatureSet.ofMask(0L)));
       SufficientReasons.Minimum m = sr.minimumSize(3).orElseThrow();
       assertEquals(0, m.size());
-      assertEquals(List.of(new BitSet()), m.sets());
+      assertEquals(List.of(FeatureSet.empty()), m.sets());
     }
   }
 

@@ -1,5 +1,6 @@
 package xcert.solvers.count;
 
+import xcert.solvers.features.FeatureSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,12 +40,12 @@ class WeightedModelCounterTest {
       assertEquals(bruteConditional(c, k, p, x, new BitSet()), w.probability(p), "P(phi = 1), p");
       for (BitSet s : RandomCircuitsForCounting.querySets(r, d, 3)) {
         BigFraction expected = bruteConditional(c, k, p, x, s);
-        assertEquals(expected, w.conditionalProbability(v, x, s), () -> "S = " + s);
-        assertEquals(expected, w.conditionalProbability(v, x, FeatureSets.toMask(s)));
+        assertEquals(expected, w.conditionalProbability(v, x, FeatureSet.of(s)), () -> "S = " + s);
+        assertEquals(expected, w.conditionalProbability(v, x, FeatureSet.ofMask(FeatureSet.of(s).mask())));
         BigFraction agree = phi ? expected : BigFraction.ONE.subtract(expected);
-        assertEquals(agree, w.agreementProbability(v, x, s));
+        assertEquals(agree, w.agreementProbability(v, x, FeatureSet.of(s)));
         BigFraction delta = RandomCircuitsForCounting.dyadic(r);
-        assertEquals(agree.compareTo(delta) >= 0, w.isDeltaRelevant(v, x, s, delta));
+        assertEquals(agree.compareTo(delta) >= 0, w.isDeltaRelevant(v, x, FeatureSet.of(s), delta));
       }
     }
   }
@@ -163,9 +164,9 @@ class WeightedModelCounterTest {
     boolean[] x = {true, false};
     for (WeightedModelCounter w : new WeightedModelCounter[] {WeightedModelCounter.bdd(c, 0),
         WeightedModelCounter.dnnf(c, 0)}) {
-      assertEquals(BigFraction.ONE, w.conditionalProbability(v, x, 0b01L));
+      assertEquals(BigFraction.ONE, w.conditionalProbability(v, x, FeatureSet.ofMask(0b01L)));
       // Conditioning on y2 = 0 leaves Φ = y1, which is 1 with probability 0.
-      assertEquals(BigFraction.ZERO, w.conditionalProbability(v, x, 0b10L));
+      assertEquals(BigFraction.ZERO, w.conditionalProbability(v, x, FeatureSet.ofMask(0b10L)));
       assertEquals(BigFraction.of(1, 4), w.probability(v));
     }
   }
@@ -190,10 +191,11 @@ class WeightedModelCounterTest {
       // P(x70 ∧ (x75 ∨ x3)) = 1/4 · (1 − 3/4 · 3/4) = 7/64.
       assertEquals(BigFraction.of(7, 64), w.probability(v));
       // With x70 = 1 and x75 = 0 fixed: P(x3) = 1/4.
-      assertEquals(BigFraction.of(1, 4), w.conditionalProbability(v, x, s));
+      assertEquals(BigFraction.of(1, 4), w.conditionalProbability(v, x, FeatureSet.of(s)));
       // 2^80 points, of which 2^77 · 3 satisfy Φ (x70 = 1 and not both x75, x3 = 0).
       assertEquals(BigInteger.valueOf(3).shiftLeft(77), w.modelCount());
-      assertThrows(IllegalArgumentException.class, () -> w.conditionalProbability(v, x, 1L));
+      assertThrows(IllegalArgumentException.class,
+          () -> w.conditionalProbability(v, x, FeatureSet.of(81)));
     }
   }
 
@@ -206,9 +208,9 @@ class WeightedModelCounterTest {
     assertEquals(BigInteger.ONE, WeightedModelCounter.bdd(c, 0).modelCount());
     assertEquals(BigInteger.ZERO, WeightedModelCounter.bdd(c, 1).modelCount());
     assertEquals(BigFraction.ONE, WeightedModelCounter.bdd(c, 0)
-        .conditionalProbability(ProductDistribution.uniform(0), new boolean[0], new BitSet()));
-    assertTrue(SufficientReasons.of(c, 0, new boolean[0]).isSufficient(0L));
-    assertTrue(SufficientReasons.of(c, 1, new boolean[0]).isSufficient(new BitSet()));
+        .conditionalProbability(ProductDistribution.uniform(0), new boolean[0], FeatureSet.empty()));
+    assertTrue(SufficientReasons.of(c, 0, new boolean[0]).isSufficient(FeatureSet.empty()));
+    assertTrue(SufficientReasons.of(c, 1, new boolean[0]).isSufficient(FeatureSet.of(new BitSet())));
   }
 
   @Test
@@ -218,11 +220,12 @@ class WeightedModelCounterTest {
     WeightedModelCounter w = WeightedModelCounter.bdd(b.build(), 0);
     ProductDistribution v = ProductDistribution.uniform(3);
     assertThrows(IllegalArgumentException.class,
-        () -> w.conditionalProbability(v, new boolean[2], new BitSet()));
+        () -> w.conditionalProbability(v, new boolean[2], FeatureSet.empty()));
     assertThrows(IllegalArgumentException.class,
-        () -> w.conditionalProbability(ProductDistribution.uniform(4), new boolean[3], 0L));
+        () -> w.conditionalProbability(ProductDistribution.uniform(4), new boolean[3],
+            FeatureSet.empty()));
     assertThrows(IllegalArgumentException.class,
-        () -> w.conditionalProbability(v, new boolean[3], 0b1000L));
+        () -> w.conditionalProbability(v, new boolean[3], FeatureSet.ofMask(0b1000L)));
     assertThrows(IllegalArgumentException.class, () -> WeightedModelCounter.bdd(b.build(), 1));
   }
 }
