@@ -1,6 +1,5 @@
-package xcert.cli;
+package xcert.solvers.query;
 
-import xcert.solvers.features.FeatureSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.numbers.fraction.BigFraction;
@@ -8,18 +7,20 @@ import xcert.solvers.count.CircuitFormulas;
 import xcert.solvers.count.SufficientReasons;
 import xcert.solvers.count.WeightedModelCounter;
 import xcert.solvers.dist.ProductDistribution;
-import xcert.solvers.errors.InputException;
 import xcert.solvers.errors.TooLargeException;
+import xcert.solvers.features.FeatureSet;
+import xcert.solvers.features.KSubsets;
 import xcert.solvers.model.Circuit;
 import xcert.solvers.result.Provenance;
 import xcert.solvers.setfunction.Rho;
 
 /**
- * The `exact` queries that need no table, for circuits too wide for one: f_S(x), Δsuf, Δnec, Δuni and
- * δ-relevance of one set by weighted model counting (a d-DNNF for CNFs, else a BDD), RELEVANT-INPUT and
- * MIN-RELEVANT-INPUT by counting over the sets of growing size, and δ = 1 relevance by SAT.
+ * The queries that need no table, for circuits too wide for one: f_S(x), Δsuf, Δnec and δ-relevance
+ * of one set by weighted model counting (a d-DNNF for CNFs, else a BDD), RELEVANT-INPUT and
+ * MIN-RELEVANT-INPUT by counting over the sets of growing size (seed 003, Section 3), and δ = 1
+ * relevance by SAT.
  */
-final class CountingQueries {
+final class CircuitCounting {
 
   /** Most candidate sets examined by the set searches. */
   static final long MAX_CANDIDATES = 1_000_000L;
@@ -29,7 +30,7 @@ final class CountingQueries {
   private final boolean[] x;
   private WeightedModelCounter counter;
 
-  CountingQueries(Circuit circuit, ProductDistribution v, double[] x) {
+  CircuitCounting(Circuit circuit, ProductDistribution v, double[] x) {
     this.circuit = circuit;
     this.v = v;
     this.x = new boolean[x.length];
@@ -53,7 +54,7 @@ final class CountingQueries {
         + " nodes (LogicNG), features in S fixed to x; no table");
   }
 
-  Provenance satProvenance(long calls) {
+  static Provenance satProvenance(long calls) {
     return Provenance.exact("SAT4J on a Tseitin encoding, y_S = x_S as assumptions: UNSAT means "
         + "sufficient (" + calls + " SAT calls); no table");
   }
@@ -63,20 +64,15 @@ final class CountingQueries {
   }
 
   /** f_S(x) = P(Φ(y) = 1 | y_S = x_S). */
-  BigFraction fs(long s) {
-    return counter().conditionalProbability(v, x, FeatureSet.ofMask(s));
-  }
-
-  long full() {
-    int d = d();
-    return d == 64 ? -1L : (1L << d) - 1;
+  BigFraction fs(FeatureSet s) {
+    return counter().conditionalProbability(v, x, s);
   }
 
   /** Δsuf(S), Δnec(S) for one set. */
-  BigFraction[] deltas(Rho rho, long s) {
-    BigFraction fx = fs(full());
-    BigFraction suf = rho.apply(fx, fs(s));
-    BigFraction nec = rho.apply(fs(full() & ~s), fs(0));
+  BigFraction[] deltas(Rho rho, FeatureSet s) {
+    FeatureSet all = FeatureSet.all(d());
+    BigFraction suf = rho.apply(fs(all), fs(s));
+    BigFraction nec = rho.apply(fs(s.complement(d())), fs(FeatureSet.empty()));
     return new BigFraction[] {suf, nec};
   }
 
@@ -85,69 +81,50 @@ final class CountingQueries {
   }
 
   /** P(Φ(y) = Φ(x) | y_S = x_S). */
-  BigFraction relevance(long s) {
+  BigFraction relevance(FeatureSet s) {
     BigFraction p = fs(s);
     return label() ? p : BigFraction.ONE.subtract(p);
   }
 
   /** The δ-relevant sets of the least size up to maxK (empty when none), by counting. */
-  Result minRelevant(BigFraction delta, int maxK) {
-    int d = d();
+  Search minRelevant(BigFraction delta, int maxK) {
     long examined = 0;
     for (int k = 0; k <= maxK; k++) {
-      List<Long> found = new ArrayList<>();
-      for (long s = k == 0 ? 0 : (1L << k) - 1; s != -1; s = nextSameSize(s, d)) {
+      List<FeatureSet> found = new ArrayList<>();
+      for (FeatureSet s : KSubsets.of(d(), k)) {
         if (++examined > MAX_CANDIDATES) {
           throw new TooLargeException("the search examined " + MAX_CANDIDATES + " candidate sets"
-              + " without finishing size " + k + "; ask with a smaller --tau or a table");
+              + " without finishing size " + k + "; ask with a smaller tau or use the table");
         }
         if (relevance(s).compareTo(delta) >= 0) {
           found.add(s);
         }
-        if (k == 0) {
-          break;
-        }
       }
       if (!found.isEmpty()) {
-        return new Result(k, found, examined);
+        return new Search(k, found, examined);
       }
     }
-    return new Result(-1, List.of(), examined);
+    return new Search(-1, List.of(), examined);
   }
 
   /** Minimum sufficient reasons (δ = 1) by SAT, up to size maxK. */
-  Result minSufficient(int maxK) {
+  Search minSufficient(int maxK) {
     SufficientReasons sat = SufficientReasons.of(circuit, 0, x, v);
     var m = sat.minimumSize(maxK, MAX_CANDIDATES);
-    List<Long> sets = new ArrayList<>();
+    List<FeatureSet> sets = new ArrayList<>();
     m.ifPresent(mm -> {
       for (long s : mm.masks()) {
-        sets.add(s);
+        sets.add(FeatureSet.ofMask(s));
       }
     });
-    return new Result(m.map(SufficientReasons.Minimum::size).orElse(-1), sets, sat.satCalls());
+    return new Search(m.map(SufficientReasons.Minimum::size).orElse(-1), sets, sat.satCalls());
   }
 
   /** Whether S is a sufficient reason (1-relevant), by SAT. */
-  boolean sufficient(long s) {
-    return SufficientReasons.of(circuit, 0, x, v).isSufficient(FeatureSet.ofMask(s));
+  boolean sufficient(FeatureSet s) {
+    return SufficientReasons.of(circuit, 0, x, v).isSufficient(s);
   }
 
-  /** The next larger set of the same size (Gosper's hack), or −1 past the last one below 2^d. */
-  static long nextSameSize(long s, int d) {
-    long c = s & -s;
-    long r = s + c;
-    long next = (((r ^ s) >>> 2) / c) | r;
-    return d < 64 && (next >>> d) != 0 || next == 0 ? -1 : next;
-  }
-
-  /** The answer to a set search. */
-  record Result(int size, List<Long> sets, long work) {}
-
-  static void requireProductBinary(Object v) {
-    if (!(v instanceof ProductDistribution p) || !p.isBinary()) {
-      throw InputException.of("--method", "counting and SAT need a product distribution on "
-          + "{0,1}^d (uniform or bernoulli:...)");
-    }
-  }
+  /** The answer to a set search: the least size (−1 for none), the sets, and the work done. */
+  record Search(int size, List<FeatureSet> sets, long work) {}
 }

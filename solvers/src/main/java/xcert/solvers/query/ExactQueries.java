@@ -1,0 +1,117 @@
+package xcert.solvers.query;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.commons.numbers.fraction.BigFraction;
+import xcert.solvers.dist.ReferenceDistribution;
+import xcert.solvers.errors.InputException;
+import xcert.solvers.exact.RestrictedPredictions;
+import xcert.solvers.model.Circuit;
+import xcert.solvers.model.Model;
+
+/**
+ * Every exact query of seed 004 (Sections 2–5) and seed 003 (Section 3) in one call, with the
+ * automatic routing of {@link Method#AUTO}: the table of all 2^d values f_S(x) where it fits,
+ * weighted model counting or SAT on circuits too wide for it.
+ *
+ * <pre>{@code
+ * Model f = ModelFiles.read(Path.of("examples/majority3.expr"));
+ * QueryAnswer a = ExactQueries.answer(f, new double[] {1, 1, 0}, ProductDistribution.uniform(3),
+ *     Query.SUFFICIENCY, QuerySettings.defaults().withTau(2));
+ * a.value(); a.sets(); a.provenance(); a.route();
+ * }</pre>
+ */
+public final class ExactQueries {
+
+  private ExactQueries() {}
+
+  /**
+   * Answers {@code query} about {@code model} at {@code x} under the reference distribution
+   * {@code v} (a baseline is {@code ProductDistribution.pointMass}).
+   *
+   * @throws InputException for settings out of range or in conflict ({@link InputException#isSetting})
+   * @throws xcert.solvers.errors.TooLargeException when the table or a set search would not fit
+   */
+  public static QueryAnswer answer(Model model, double[] x, ReferenceDistribution v, Query query,
+      QuerySettings settings) {
+    Model f = selectOutput(model, settings.output());
+    checkCompatible(f, x, v);
+    validate(settings, f.dimension());
+    Method route = settings.method().route(f);
+    Map<String, Object> fields = new LinkedHashMap<>();
+    if (route == Method.TABLE) {
+      return TableAnswers.answer(f, x, v, query, settings, fields);
+    }
+    return new CountingAnswers(f, v, x, settings).answer(query, route, fields);
+  }
+
+  /** The circuit restricted to its 1-based output {@code output}; other models as they are. */
+  static Model selectOutput(Model model, int output) {
+    if (model instanceof Circuit c) {
+      if (output < 1 || output > c.outputCount()) {
+        throw InputException.setting("output", output + " is out of range; the circuit has "
+            + c.outputCount() + " output(s)");
+      }
+      return c.withOutput(output - 1);
+    }
+    return model;
+  }
+
+  /**
+   * Checks that x and v fit the model: 0/1 values for circuits, the dimension and support for every
+   * model. Errors name setting "x" or "distribution".
+   */
+  public static void checkCompatible(Model model, double[] x, ReferenceDistribution v) {
+    if (model.requiresBinaryInputs()) {
+      for (int i = 0; i < x.length; i++) {
+        if (x[i] != 0.0 && x[i] != 1.0) {
+          throw InputException.setting("x", "a circuit takes 0/1 inputs; x_" + (i + 1) + " = "
+              + x[i]);
+        }
+      }
+      if (!v.isBinary()) {
+        throw InputException.setting("distribution", "a circuit takes 0/1 inputs, but "
+            + v.describe() + " gives other values");
+      }
+    }
+    try {
+      RestrictedPredictions.checkCompatible(model, x, v);
+    } catch (IllegalArgumentException e) {
+      throw InputException.setting("distribution", e.getMessage());
+    }
+  }
+
+  private static void validate(QuerySettings s, int d) {
+    if (s.set() != null && !s.set().fitsMask()) {
+      throw InputException.setting("set", "feature " + s.set().largest() + " cannot be held in a "
+          + "set; sets hold features 1..64");
+    }
+    if (s.set() != null && !s.set().within(d)) {
+      throw InputException.setting("set", "feature " + s.set().largest() + " is out of range; "
+          + "expected indices in 1.." + d);
+    }
+    if (s.tau() != null && (s.tau() < 0 || s.tau() > d)) {
+      throw InputException.setting("tau", s.tau() + " is out of range; expected 0.." + d);
+    }
+    unitInterval("alpha", s.alpha());
+    if (s.delta() != null) {
+      unitInterval("delta", s.delta());
+    }
+    if (s.eps() != null && s.eps().signum() < 0) {
+      throw InputException.setting("eps", xcert.solvers.num.Rationals.format(s.eps())
+          + " is negative; expected a number >= 0");
+    }
+  }
+
+  private static void unitInterval(String name, BigFraction f) {
+    if (f == null || f.signum() < 0 || f.compareTo(BigFraction.ONE) > 0) {
+      throw InputException.setting(name, (f == null ? "none" : xcert.solvers.num.Rationals.format(f))
+          + " is out of range; expected a number in [0,1]");
+    }
+  }
+
+  /** An error for a query that needs a set and was given none. */
+  static InputException needsSet(Query q) {
+    return InputException.setting("set", "query '" + q.id() + "' needs a set (or tau to optimise)");
+  }
+}

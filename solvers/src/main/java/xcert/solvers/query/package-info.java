@@ -1,0 +1,12 @@
+/**
+ * Every exact query in one call: {@link xcert.solvers.query.ExactQueries#answer} takes a model, an
+ * input, a reference distribution (a baseline is a point mass), a {@link xcert.solvers.query.Query}
+ * and immutable {@link xcert.solvers.query.QuerySettings}, routes the query to the table of all 2^d
+ * values f_S(x), to weighted model counting or to SAT ({@link xcert.solvers.query.Method}), and
+ * returns a {@link xcert.solvers.query.QueryAnswer} with its provenance and the route taken.
+ *
+ * <p>Implements seed 004, Sections 2–5 (f_S, Δsuf, Δnec, (P_suf), (P_nec), (P_uni), ε-sufficiency and
+ * ε-necessity, Shapley and Banzhaf values of the games of Theorem 5.1) and seed 003, Section 3
+ * (δ-relevance, RELEVANT-INPUT, MIN-RELEVANT-INPUT, the rate–distortion function).
+ */
+package xcert.solvers.query;
