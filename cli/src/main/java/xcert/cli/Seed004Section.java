@@ -1,95 +1,25 @@
 package xcert.cli;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
-import xcert.solvers.claims.Seed004Suite;
-import xcert.solvers.claims.Tally;
+import xcert.solvers.studies.Seed004Study;
 
-/**
- * Report section: the statements of seed 004 (Lemmas 4.1–4.2, Theorem 4.1 in two readings, Corollary
- * 5.1, Theorem 5.1 per α), the Shapley axioms and the f_S table against Eq. 1, on seeded random
- * instances, with how many instances each held on.
- */
+/** Report section: {@link Seed004Study}, rendered. */
 final class Seed004Section implements ReportSection {
+
+  private final Seed004Study study = new Seed004Study();
 
   @Override
   public String id() {
-    return "seed004";
+    return study.id();
   }
 
   @Override
   public String title() {
-    return "Seed 004: sufficiency, necessity and the unified problem, checked on generated instances";
+    return study.title();
   }
 
   @Override
   public Result run(boolean full, Consumer<String> progress) {
-    Seed004Suite.Config config = full ? Seed004Suite.Config.full() : Seed004Suite.Config.standard();
-    long t0 = System.nanoTime();
-    Tally tally = Seed004Suite.run(config, progress);
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    List<List<Object>> rows = new ArrayList<>();
-    List<Object> jsonRows = new ArrayList<>();
-    StringBuilder md = new StringBuilder();
-    String setup = String.format(java.util.Locale.ROOT, "%d random circuits, %d circuits with a "
-        + "symmetric pair, %d ReLU networks (d ≤ %d), %d finite joint distributions; base seed %d;"
-        + " exact rational arithmetic; %.1f s.", config.circuits(), config.symmetric(),
-        config.relus(), Math.min(config.maxD(), 8), config.joints(), config.seed(), seconds);
-    md.append(setup).append("\n\n");
-    md.append("| statement | held | failed | vacuous | first failure |\n|---|---:|---:|---:|---|\n");
-    for (Tally.Row r : tally.rows()) {
-      rows.add(List.of(r.claim(), r.holds(), r.fails(), r.vacuous()));
-      md.append("| ").append(r.claim()).append(" | ").append(r.holds()).append(" | ")
-          .append(r.fails()).append(" | ").append(r.vacuous()).append(" | ")
-          .append(r.firstFailure() == null ? "" : r.firstFailure().replace("|", "\\|"))
-          .append(" |\n");
-      Map<String, Object> j = new LinkedHashMap<>();
-      j.put("statement", r.claim());
-      j.put("held", r.holds());
-      j.put("failed", r.fails());
-      j.put("vacuous", r.vacuous());
-      j.put("first_failure", r.firstFailure());
-      jsonRows.add(j);
-    }
-    md.append("\n").append(READING);
-    StringBuilder text = new StringBuilder(setup).append("\n\n");
-    text.append(Output.renderRows(new Output.Rows(List.of("statement", "held", "failed",
-        "vacuous"), rows)));
-    for (Tally.Row r : tally.rows()) {
-      if (r.firstFailure() != null && !r.claim().contains("not a metric")) {
-        text.append("\nfirst failure of ").append(r.claim()).append(":\n  ")
-            .append(r.firstFailure()).append('\n');
-      }
-    }
-    text.append("\n(first failures of the squared-distance rows, outside the theorems' metric "
-        + "hypothesis, are in report.md)\n");
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("seed", config.seed());
-    json.put("circuits", config.circuits());
-    json.put("symmetric_circuits", config.symmetric());
-    json.put("relu_networks", config.relus());
-    json.put("joints", config.joints());
-    json.put("seconds", seconds);
-    json.put("rows", jsonRows);
-    return new Result(text.toString(), md.toString(), json);
+    return ReportRender.render(study.run(full, progress));
   }
-
-  private static final String READING = """
-      How to read this table. "held" and "failed" count instances on which the statement's
-      hypotheses were met; "vacuous" counts instances where nothing met them (for example
-      f(x) = f_∅(x) for Theorem 5.1). Every check is exact. Each statement is read literally:
-      a failure is a counterexample to that reading, with the instance (seed and sizes, enough to
-      rebuild it) and a witness that can be checked by hand. Rows marked "(a−b)², not a metric"
-      run the squared distance, which breaks the triangle inequality that the proofs of Lemma 4.2,
-      Theorem 4.1 and Theorem 5.1 use: failures there show that the hypothesis is needed, they do
-      not refute the paper. Theorem 5.1 is stated without fixing α; its proof (Eq. 56–57) and the
-      remark after it use α = 1/2, so it is checked at every α of the grid. Theorem 4.1 leaves the
-      budget of (P_uni) open: "construction" checks the set S_suf ∪ S_nec that its proof builds,
-      "literal" asks that an optimal set of (P_uni), at some budget between max(τ1, τ2) and
-      τ1 + τ2 − 1, has the stated size and value, and "furthermore" asks that the larger of two
-      nested sets is such an optimal set.
-      """;
 }
