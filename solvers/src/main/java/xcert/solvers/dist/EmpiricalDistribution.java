@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The empirical distribution of n data rows: X_{S^c} is taken from a row drawn uniformly, so
- * f_S(x) = (1/n) Σ_r f(x_S, r_{S^c}) (SPEC section 1, "row averaging"). Identical rows are merged and
+ * f_S(x) = (1/n) Σ_r f(x_S, r_{S^c}) (seed 004 Eq. 1 with V the empirical distribution of the rows). Identical rows are merged and
  * counted, which changes nothing in f_S and saves evaluations.
  */
 public final class EmpiricalDistribution implements ReferenceDistribution {

@@ -19,7 +19,7 @@ import xcert.solvers.setfunction.Subsets;
 
 /**
  * All 2^d restricted predictions f_S(x) under a product distribution in O(d·2^d) after one pass of
- * model evaluations over the support grid (SPEC section 1).
+ * model evaluations over the support grid (seed 004 Eq. 1).
  *
  * <p>The butterfly processes one coordinate at a time. Before coordinate i is processed, the table
  * holds, for every value a of feature i, the partial expectation with feature i equal to a; afterwards

@@ -16,8 +16,8 @@ import xcert.solvers.setfunction.SetFunction;
 import xcert.solvers.setfunction.Subsets;
 
 /**
- * All f_S(x) = (1/n) Σ_r f(x_S, r_{S^c}) for an empirical reference distribution (SPEC section 1, row
- * averaging). For a row r the point (x_S, r_{S^c}) depends only on S ∩ D_r with D_r = {i : r_i ≠ x_i},
+ * All f_S(x) = (1/n) Σ_r f(x_S, r_{S^c}) for an empirical reference distribution (seed 004 Eq. 1 with V the
+ * empirical distribution of the rows). For a row r the point (x_S, r_{S^c}) depends only on S ∩ D_r with D_r = {i : r_i ≠ x_i},
  * so each distinct row costs 2^{|D_r|} model evaluations (circuits: one bit-sliced table over all S),
  * and a scatter over the 2^d sets.
  */

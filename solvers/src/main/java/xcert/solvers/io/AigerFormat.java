@@ -14,7 +14,7 @@ import xcert.solvers.model.Circuit;
 /**
  * Reads and writes combinational circuits in the AIGER ASCII format ({@code .aag}), as defined in
  * Armin Biere, "The AIGER And-Inverter Graph (AIG) Format, Version 20071012" (the format of the
- * Hardware Model Checking Competition), for the "Models and formats" item of SPEC section 1.
+ * Hardware Model Checking Competition), one of the file forms of the Boolean classifiers Φ of seed 003 Section 3.
  *
  * <p>A file is a header {@code aag M I L O A}, I input lines (one even literal each), O output lines
  * (one literal each), A AND lines {@code lhs rhs0 rhs1}, an optional symbol table ({@code i<k> name},

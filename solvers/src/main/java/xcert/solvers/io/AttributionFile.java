@@ -15,7 +15,8 @@ import xcert.solvers.num.Rationals;
 
 /**
  * An attribution computed elsewhere, one number per feature, read exactly (0.1 is 1/10) from CSV or
- * JSON, for the oracle that holds it against exact values (SPEC section 5). The format is chosen by the extension.
+ * JSON, for the oracle that holds it against exact values (the exact Shapley values of seed 004
+ * Section 5.2 and the exact limits of seed 000 Theorems 1–3). The format is chosen by the extension.
  *
  * <p><b>CSV</b> ({@code .csv}): fields separated by commas, spaces around them ignored; blank lines
  * and lines starting with {@code #} skipped. The first remaining line is a header when its last field

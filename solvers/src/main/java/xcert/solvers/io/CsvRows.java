@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 import xcert.solvers.dist.EmpiricalDistribution;
 
 /**
- * Numeric CSV rows, the "empirical (CSV rows)" reference distribution of SPEC section 1, "Models and
- * formats": the data an {@link EmpiricalDistribution} or a conditional distribution is built from.
+ * Numeric CSV rows, the empirical reference distribution V of seed 004 Eq. 1: the data an
+ * {@link EmpiricalDistribution} or a conditional distribution is built from.
  *
  * <p>Fields are separated by commas; surrounding spaces are ignored. Blank lines and lines whose first
  * non-blank character is {@code #} are skipped. The first remaining line is a header when any of its

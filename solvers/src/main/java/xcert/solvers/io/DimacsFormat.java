@@ -16,7 +16,7 @@ import xcert.solvers.model.Circuit;
 /**
  * Reads and writes CNF formulas in the DIMACS CNF format ({@code .cnf}) of the DIMACS Challenge
  * ("Satisfiability Suggested Format", 1993) as used by the SAT competitions and the SATLIB benchmark
- * collection, for the "Models and formats" item of SPEC section 1.
+ * collection, one of the file forms of the Boolean classifiers Φ of seed 003 Section 3.
  *
  * <p>A file holds comment lines ({@code c …}, allowed anywhere, also between clauses), one problem line
  * {@code p cnf V C} before the first clause, then C clauses, each a list of non-zero literals ±v

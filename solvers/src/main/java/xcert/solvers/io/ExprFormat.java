@@ -17,7 +17,8 @@ import xcert.solvers.model.Circuit;
 
 /**
  * Reads and writes Boolean circuits in xcert's small infix syntax ({@code .expr}), the "small infix
- * syntax such as {@code x1 & (x2 | !x3)}" of SPEC section 1, "Models and formats".
+ * syntax such as {@code x1 & (x2 | !x3)}", one of the file forms of the Boolean classifiers Φ of
+ * seed 003 Section 3.
  *
  * <pre>
  *   # a comment runs from '#' to the end of the line

@@ -7,7 +7,7 @@ import java.util.Locale;
 import xcert.solvers.model.Model;
 
 /**
- * Reads a model file, choosing the format by its extension (SPEC section 1, "Models and formats"):
+ * Reads a model file, choosing the format by its extension (the models f of seed 004 Section 2 and the classifiers Φ of seed 003 Sections 3–4):
  * {@code .aag} ({@link AigerFormat}), {@code .cnf} ({@link DimacsFormat}) and {@code .expr}
  * ({@link ExprFormat}) give a {@link xcert.solvers.model.Circuit}; {@code .json}
  * ({@link ReluJsonFormat}) gives a {@link xcert.solvers.model.ReluNetwork}.

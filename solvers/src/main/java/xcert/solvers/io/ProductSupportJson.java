@@ -16,7 +16,7 @@ import xcert.solvers.num.Rationals;
 
 /**
  * Reads a product of finite per-feature supports, the "product over finite supports" reference
- * distribution of SPEC section 1, "Models and formats", from JSON:
+ * distribution V of seed 004 Eq. 1, from JSON:
  *
  * <pre>
  * {"features": [{"values": [0, 1, 2], "probabilities": ["1/4", "1/2", "1/4"]},

@@ -16,7 +16,7 @@ import xcert.solvers.model.ReluNetwork;
 
 /**
  * Reads and writes small ReLU networks Φ(x) = W_L ρ(… ρ(W_1 x + b_1) …) + b_L as JSON, the
- * "documented JSON file" of SPEC section 1, "Models and formats". The format:
+ * networks of seed 003 Section 4.1. The format:
  *
  * <pre>
  * {"type": "relu-network", "inputs": 3,

@@ -7,7 +7,7 @@ import xcert.solvers.num.Rationals;
 
 /**
  * A small fully connected ReLU network Φ(x) = W_L ρ(… ρ(W_1 x + b_1) …) + b_L with one output (the
- * score), as in seed 003 Section 4 and SPEC section 1. With a threshold t it is a classifier whose
+ * score), as in seed 003 Section 4.1 (its ReLU-circuit footnote). With a threshold t it is a classifier whose
  * output is 1 when the score is ≥ t and 0 otherwise.
  *
  * <p>Classifier labels are exact: the float64 score decides when it lies farther from t than a

@@ -10,7 +10,7 @@ import xcert.solvers.model.Circuit;
 import xcert.solvers.model.Model;
 
 /**
- * Every exact query of seed 004 (Sections 2–5) and seed 003 (Section 3) in one call, with the
+ * Every exact query of seed 004 (Sections 2, 4, 5) and seed 003 (Sections 2–3) in one call, with the
  * automatic routing of {@link Method#AUTO}: the table of all 2^d values f_S(x) where it fits,
  * weighted model counting or SAT on circuits too wide for it.
  *

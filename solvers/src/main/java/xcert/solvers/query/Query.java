@@ -6,27 +6,27 @@ import xcert.solvers.errors.InputException;
 
 /**
  * The exact queries on one model, input and reference distribution: seed 004 (f_S, sufficiency,
- * necessity, the unified problem, Shapley and Banzhaf values; Sections 2–5) and seed 003
- * (δ-relevance, MIN-RELEVANT-INPUT, the rate–distortion function; Section 3).
+ * necessity, the unified problem, Shapley and Banzhaf values; Sections 2, 4 and 5) and seed 003
+ * (δ-relevance, RELEVANT-INPUT, MIN-RELEVANT-INPUT, the rate–distortion function; Sections 2–3).
  */
 public enum Query {
-  /** f_S(x) = E_{y∼V}[f(y) | y_S = x_S] for one set, or for every set (seed 004, Eq. 1). */
+  /** f_S(x) = E_{X_{S^c}∼V}[f(x_S, X_{S^c})] for one set, or for every set (seed 004, Eq. 1). */
   FS("fs"),
-  /** Δsuf of one set, or (P_suf) over |S| ≤ τ (seed 004, Section 3). */
+  /** Δsuf of one set, or (P_suf) over |S| ≤ τ (seed 004, Section 2.1). */
   SUFFICIENCY("sufficiency"),
-  /** Δnec of one set, or (P_nec) over |S| ≤ τ (seed 004, Section 3). */
+  /** Δnec of one set, or (P_nec) over |S| ≤ τ (seed 004, Section 2.1). */
   NECESSITY("necessity"),
   /** α·Δsuf + (1−α)·Δnec of one set, or (P_uni) over |S| ≤ τ (seed 004, Section 4). */
   UNIFIED("unified"),
-  /** P(f(y) = f(x) | y_S = x_S) of one set, or RELEVANT-INPUT with k = τ (seed 003, Section 3). */
+  /** P(Φ(y) = Φ(x) | y_S = x_S) of one set (seed 003, Section 2), or RELEVANT-INPUT with k = τ (Definition 3.1). */
   RELEVANCE("relevance"),
-  /** MIN-RELEVANT-INPUT: the δ-relevant sets of least size (seed 003, Section 3). */
+  /** MIN-RELEVANT-INPUT: the δ-relevant sets of least size (seed 003, Definition 3.2). */
   MIN_RELEVANT("min-relevant"),
-  /** The rate–distortion function R(ε) as a staircase (seed 003, Section 3). */
+  /** The rate–distortion function R(ε) as a staircase (seed 003, Section 2). */
   RATE_DISTORTION("rate-distortion"),
-  /** Exact Shapley values of a game on the f_S table (seed 004, Section 5). */
+  /** Exact Shapley values of a game on the f_S table (seed 004, Section 5.2). */
   SHAPLEY("shapley"),
-  /** Exact Banzhaf values of a game on the f_S table (seed 004, Section 5). */
+  /** Exact Banzhaf values of the same games (a companion of seed 004, Section 5.2). */
   BANZHAF("banzhaf");
 
   private final String id;

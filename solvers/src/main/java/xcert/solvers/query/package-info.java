@@ -5,8 +5,9 @@
  * values f_S(x), to weighted model counting or to SAT ({@link xcert.solvers.query.Method}), and
  * returns a {@link xcert.solvers.query.QueryAnswer} with its provenance and the route taken.
  *
- * <p>Implements seed 004, Sections 2–5 (f_S, Δsuf, Δnec, (P_suf), (P_nec), (P_uni), ε-sufficiency and
- * ε-necessity, Shapley and Banzhaf values of the games of Theorem 5.1) and seed 003, Section 3
- * (δ-relevance, RELEVANT-INPUT, MIN-RELEVANT-INPUT, the rate–distortion function).
+ * <p>Implements seed 004, Eq. 1 and Sections 2.1, 4 and 5.2 (f_S, Δsuf, Δnec, (P_suf), (P_nec),
+ * (P_uni), ε-(super-)sufficiency and necessity, Shapley and Banzhaf values of the games of Theorem
+ * 5.1) and seed 003, Sections 2–3 (δ-relevance, RELEVANT-INPUT and MIN-RELEVANT-INPUT of Definitions
+ * 3.1–3.2, the rate–distortion function).
  */
 package xcert.solvers.query;
