@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +27,7 @@ import xcert.solvers.io.DataFiles;
 import xcert.solvers.io.DimacsFormat;
 import xcert.solvers.model.Circuit;
 import xcert.solvers.report.Report;
-import xcert.solvers.report.Report.Medium;
+import xcert.solvers.report.TallyReports;
 import xcert.solvers.report.Study;
 
 /**
@@ -90,9 +89,9 @@ public final class CountingStudy implements Study {
         + "uuf50-218 SATLIB instances; %d generated circuits and 3-CNFs (d ≤ 10, product "
         + "distributions, seed 3003+k) compared with the table set by set; %.1f s.", generated,
         seconds);
-    return tallyReport(Report.builder(id(), title()).paragraph(setup), tally)
-        .data("generated_instances", generated).data("seconds", seconds)
-        .data("rows", dataRows(tally)).build();
+    return TallyReports.blocks(Report.builder(id(), title()).paragraph(setup), tally, "check",
+            row -> true).data("generated_instances", generated).data("seconds", seconds)
+        .data("rows", TallyReports.data(tally, "check")).build();
   }
 
   /** Counting and SAT against the table, set by set, on {@code n} generated instances. */
@@ -107,41 +106,6 @@ public final class CountingStudy implements Study {
         tally.add(v, "", in.label());
       }
     }
-  }
-
-  /** The tally as a table of checks; the first failures after it, in full. */
-  static Report.Builder tallyReport(Report.Builder b, Tally tally) {
-    List<List<Object>> rows = new ArrayList<>();
-    List<List<Object>> documentRows = new ArrayList<>();
-    for (Tally.Row r : tally.rows()) {
-      rows.add(List.of(r.claim(), r.holds(), r.fails(), r.vacuous()));
-      documentRows.add(List.of(r.claim(), r.holds(), r.fails(), r.vacuous(),
-          r.firstFailure() == null ? "" : r.firstFailure()));
-    }
-    b.table("", List.of("check", "held", "failed", "vacuous"), rows, Medium.TERMINAL)
-        .table("", List.of("check", "held", "failed", "vacuous", "first failure"), documentRows,
-            Medium.DOCUMENT);
-    for (Tally.Row r : tally.rows()) {
-      if (r.firstFailure() != null) {
-        b.paragraph("first failure of " + r.claim() + ":\n  " + r.firstFailure(), Medium.TERMINAL);
-      }
-    }
-    return b;
-  }
-
-  /** The rows of the JSON data: check, held, failed, vacuous, first_failure. */
-  static List<Object> dataRows(Tally tally) {
-    List<Object> out = new ArrayList<>();
-    for (Tally.Row r : tally.rows()) {
-      Map<String, Object> j = new LinkedHashMap<>();
-      j.put("check", r.claim());
-      j.put("held", r.holds());
-      j.put("failed", r.fails());
-      j.put("vacuous", r.vacuous());
-      j.put("first_failure", r.firstFailure());
-      out.add(j);
-    }
-    return out;
   }
 
   private static Instance circuitWithProductDistribution(long seed, int d, int gates) {

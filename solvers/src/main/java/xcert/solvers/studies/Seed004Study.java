@@ -1,16 +1,13 @@
 package xcert.solvers.studies;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 import xcert.solvers.claims.Seed004Suite;
 import xcert.solvers.claims.Tally;
 import xcert.solvers.report.Report;
 import xcert.solvers.report.Report.Medium;
 import xcert.solvers.report.Study;
+import xcert.solvers.report.TallyReports;
 
 /**
  * The statements of seed 004 (Lemmas 4.1–4.2, Theorem 4.1 in three readings, Corollary 5.1, Theorem
@@ -43,36 +40,15 @@ public final class Seed004Study implements Study {
         + "symmetric pair, %d ReLU networks (d ≤ %d), %d finite joint distributions; base seed %d;"
         + " exact rational arithmetic; %.1f s.", config.circuits(), config.symmetric(),
         config.relus(), Math.min(config.maxD(), 8), config.joints(), config.seed(), seconds);
-    List<List<Object>> rows = new ArrayList<>();
-    List<List<Object>> documentRows = new ArrayList<>();
-    List<Object> dataRows = new ArrayList<>();
-    for (Tally.Row r : tally.rows()) {
-      rows.add(List.of(r.claim(), r.holds(), r.fails(), r.vacuous()));
-      documentRows.add(List.of(r.claim(), r.holds(), r.fails(), r.vacuous(),
-          r.firstFailure() == null ? "" : r.firstFailure()));
-      Map<String, Object> j = new LinkedHashMap<>();
-      j.put("statement", r.claim());
-      j.put("held", r.holds());
-      j.put("failed", r.fails());
-      j.put("vacuous", r.vacuous());
-      j.put("first_failure", r.firstFailure());
-      dataRows.add(j);
-    }
-    Report.Builder b = Report.builder(id(), title()).paragraph(setup)
-        .table("", List.of("statement", "held", "failed", "vacuous"), rows, Medium.TERMINAL)
-        .table("", List.of("statement", "held", "failed", "vacuous", "first failure"),
-            documentRows, Medium.DOCUMENT)
+    Report.Builder b = Report.builder(id(), title()).paragraph(setup);
+    TallyReports.blocks(b, tally, "statement", r -> !r.claim().contains("not a metric"))
         .paragraph(READING, Medium.DOCUMENT);
-    for (Tally.Row r : tally.rows()) {
-      if (r.firstFailure() != null && !r.claim().contains("not a metric")) {
-        b.paragraph("first failure of " + r.claim() + ":\n  " + r.firstFailure(), Medium.TERMINAL);
-      }
-    }
     b.paragraph("(first failures of the squared-distance rows, outside the theorems' metric "
         + "hypothesis, are in report.md)", Medium.TERMINAL);
     return b.data("seed", config.seed()).data("circuits", config.circuits())
         .data("symmetric_circuits", config.symmetric()).data("relu_networks", config.relus())
-        .data("joints", config.joints()).data("seconds", seconds).data("rows", dataRows).build();
+        .data("joints", config.joints()).data("seconds", seconds)
+        .data("rows", TallyReports.data(tally, "statement")).build();
   }
 
   private static final String READING = """
