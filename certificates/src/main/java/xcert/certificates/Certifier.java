@@ -121,7 +121,7 @@ public final class Certifier {
       if (s.dimension() > MAX_FULL_D) {
         throw new TooLargeException("the full LP at d=" + s.dimension() + " has 2^"
             + s.dimension() + " sets; the full check stops at d=" + MAX_FULL_D
-            + " (use --symmetric)");
+            + " (check on the orbits instead: Certification.Settings.withSymmetric)");
       }
       Certificate full = Lifting.lift(s, c);
       v = Verifier.verify(problem, full);
