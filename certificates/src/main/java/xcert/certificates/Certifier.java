@@ -7,11 +7,11 @@ import xcert.certificates.check.Certificate;
 import xcert.certificates.check.Verification;
 import xcert.certificates.check.Verifier;
 import xcert.certificates.lp.DualLp;
+import xcert.certificates.lp.Exactifier;
 import xcert.certificates.lp.FloatSolution;
 import xcert.certificates.lp.GlopSolver;
 import xcert.certificates.lp.OjAlgoSolver;
 import xcert.certificates.orbit.ClosedForms;
-import xcert.certificates.orbit.Exactifier;
 import xcert.certificates.orbit.Lifting;
 import xcert.certificates.orbit.MonomialOrbits;
 import xcert.certificates.orbit.OrbitCertificate;
@@ -26,7 +26,7 @@ import xcert.certificates.problem.Families;
 import xcert.solvers.errors.TooLargeException;
 
 /**
- * Certifies the optimum of an attribution LP (seed 002 Section 2, SPEC section 2): finds a candidate
+ * Certifies the optimum of an attribution LP (seed 002 Section 2.1 and Appendix A.3): finds a candidate
  * certificate on a symmetry reduction (a closed form where one is known, else a floating-point LP
  * solve made exact by {@link Exactifier}) and checks it exactly, on the orbits (symmetric mode) or,
  * lifted, on every set of the full LP with no symmetry assumed (full mode).
@@ -121,7 +121,7 @@ public final class Certifier {
       if (s.dimension() > MAX_FULL_D) {
         throw new TooLargeException("the full LP at d=" + s.dimension() + " has 2^"
             + s.dimension() + " sets; the full check stops at d=" + MAX_FULL_D
-            + " (use --symmetric)");
+            + " (check on the orbits instead: Certification.Settings.withSymmetric)");
       }
       Certificate full = Lifting.lift(s, c);
       v = Verifier.verify(problem, full);

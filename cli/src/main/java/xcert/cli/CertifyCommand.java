@@ -1,10 +1,8 @@
 package xcert.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,17 +12,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import xcert.certificates.Certifier;
-import xcert.certificates.check.Verification;
-import xcert.certificates.fit.ExponentialFit;
-import xcert.certificates.fit.OptimaPlot;
-import xcert.certificates.io.CertificateFile;
-import xcert.certificates.orbit.OrbitStructure;
-import xcert.certificates.orbit.SymmetricBinomialOrbits;
+import xcert.certificates.CertificateCheck;
+import xcert.certificates.Certification;
+import xcert.certificates.Family;
+import xcert.certificates.PolynomialCertification;
 import xcert.certificates.problem.BinomialPartition;
-import xcert.certificates.problem.Families;
+import xcert.certificates.problem.MultilinearPolynomial;
+import xcert.certificates.problem.PolynomialParser;
 import xcert.solvers.errors.InputException;
-import xcert.solvers.num.Rationals;
 
 /**
  * {@code xcert certify}: exact LP certificates for the least total insertion/deletion error of a
@@ -97,7 +92,11 @@ final class CertifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (check != null) {
-      return checkFile();
+      CertificateCheck.Verdict v = CertificateCheck.check(check);
+      Output o = new Output();
+      v.fields().forEach(o::put);
+      spec.commandLine().getOut().print(json ? o.toJson() + "\n" : o.toTable());
+      return v.claimHolds() ? 0 : 1;
     }
     if (family == null) {
       throw InputException.of("FAMILY", "missing; expected monomial-deletion, monomial-insertion, "
@@ -106,14 +105,16 @@ final class CertifyCommand implements Callable<Integer> {
     if (full && symmetric) {
       throw InputException.of("--full", "choose one of --full and --symmetric");
     }
-    if (family.equals(PolynomialCertify.FAMILY)) {
-      return new PolynomialCertify(this).run();
+    Family fam;
+    try {
+      fam = Family.fromId(family);
+    } catch (InputException e) {
+      throw InputException.of("FAMILY", e.problem());
     }
-    if (!List.of(Families.MONOMIAL_DELETION, Families.MONOMIAL_INSERTION,
-        Families.BINOMIAL_INSERTION).contains(family)) {
-      throw InputException.of("FAMILY", "unknown family '" + family + "'; expected "
-          + "monomial-deletion, monomial-insertion, binomial-insertion or polynomial");
-    }
+    return fam == Family.POLYNOMIAL ? polynomial() : builtIn(fam);
+  }
+
+  private int builtIn(Family fam) throws IOException {
     if (poly != null) {
       throw InputException.of("--poly", "only the polynomial family takes --poly");
     }
@@ -122,196 +123,48 @@ final class CertifyCommand implements Callable<Integer> {
       throw InputException.of("--partition", "'" + partition + "' is not a rule; expected middle, "
           + "outer, first or last");
     }
-    int minD = family.equals(Families.BINOMIAL_INSERTION) ? 3 : 1;
-    List<Integer> ds = DRange.parse(dText, minD, symmetric ? 100_000 : Certifier.MAX_FULL_D);
-    Certifier.Mode mode = symmetric ? Certifier.Mode.SYMMETRIC : Certifier.Mode.FULL;
-    if (out != null) {
-      Files.createDirectories(out);
-    }
+    List<Integer> ds = DRange.parse(dText, fam.minD(), symmetric
+        ? Certification.MAX_SYMMETRIC_D : Certification.MAX_FULL_D);
+    Certification.Run run = Certification.certify(fam, Certification.Settings.defaults()
+        .withDs(ds).withPartition(rule).withSymmetric(symmetric));
     List<Map<String, Object>> rows = new ArrayList<>();
-    List<List<Object>> table = new ArrayList<>();
-    for (int d : ds) {
-      Certifier.Outcome o = Certifier.certify(family, d, rule, mode);
-      Map<String, Object> row = row(d, o, rule);
-      rows.add(row);
-      if (json) {
-        Output line = new Output();
-        row.forEach(line::put);
-        spec.commandLine().getOut().println(line.toJson().replaceAll("\\s*\\n\\s*", " "));
-      } else {
-        table.add(List.of(d, row.getOrDefault("partition", ""), row.get("optimum"),
-            row.get("certified"), String.format(Locale.ROOT, "%.3f s", o.seconds()),
-            o.method()));
-      }
-      if (out != null && o.certified()) {
-        CertificateFile.write(out.resolve(family + "-d" + d + ".cert"), header(family, d, o, rule),
-            o.certificate(), o.verification().optimum());
-      }
-    }
-    if (!json) {
-      spec.commandLine().getOut().print(Output.renderRows(new Output.Rows(List.of("d",
-          "partition", "optimum", "certified", "time", "method"), table)));
-    }
+    run.results().forEach(r -> rows.add(r.fields()));
+    print(rows, true);
     if (out != null) {
-      writeSummary(rows, rule);
+      run.write(out);
     }
     return 0;
   }
 
-  static Map<String, Object> row(int d, Certifier.Outcome o, BinomialPartition.Rule rule) {
-    Verification v = o.verification();
-    Map<String, Object> row = new LinkedHashMap<>();
-    row.put("d", d);
-    if (o.structure() instanceof SymmetricBinomialOrbits sb) {
-      row.put("partition", sb.partition().toString());
-    } else if (o.problem() != null && o.problem().name().startsWith(Families.BINOMIAL_INSERTION)) {
-      row.put("partition", BinomialPartition.of(d, rule).toString());
-    } else if (o.structure().describe().startsWith(Families.BINOMIAL_INSERTION)) {
-      row.put("partition", BinomialPartition.of(d, rule).toString());
+  private int polynomial() throws IOException {
+    if (poly == null) {
+      throw InputException.of("--poly", "the polynomial family needs --poly EXPR, e.g. "
+          + "\"x1*x2 + 2*x2*x3*x4\"");
     }
-    row.put("optimum", o.certified() ? Rationals.format(v.optimum()) : null);
-    row.put("lowerBound", v.lowerBound() == null ? null : Rationals.format(v.lowerBound()));
-    row.put("upperBound", Rationals.format(v.upperBound()));
-    row.put("certified", o.certified());
-    row.put("checked", o.mode() == Certifier.Mode.FULL ? "full LP" : "orbits");
-    row.put("sets", v.sets());
-    row.put("method", o.method());
-    row.put("seconds", o.seconds());
-    if (!v.dualFeasible()) {
-      row.put("infeasibility", v.infeasibility());
-    }
-    return row;
-  }
-
-  static Map<String, String> header(String family, int d, Certifier.Outcome o,
-      BinomialPartition.Rule rule) {
-    Map<String, String> h = new LinkedHashMap<>();
-    h.put("family", family);
-    h.put("d", Integer.toString(d));
-    OrbitStructure s = o.structure();
-    if (family.equals(Families.BINOMIAL_INSERTION)) {
-      BinomialPartition p = BinomialPartition.of(d, rule);
-      h.put("partition", p.n1() + "," + p.n2() + "," + p.n3());
-      h.put("structure", s instanceof SymmetricBinomialOrbits ? "symmetric-binomial"
-          : "binomial-product");
-    } else {
-      h.put("structure", "monomial");
-    }
-    return h;
-  }
-
-  private void writeSummary(List<Map<String, Object>> rows, BinomialPartition.Rule rule)
-      throws IOException {
-    Output o = new Output().put("family", family).put("rows", new ArrayList<Object>(rows));
-    Files.writeString(out.resolve(family + ".json"), o.toJson() + "\n");
-    List<Double> ds = new ArrayList<>();
-    List<Double> ys = new ArrayList<>();
-    for (Map<String, Object> r : rows) {
-      if (Boolean.TRUE.equals(r.get("certified"))) {
-        double y = Rationals.parse((String) r.get("optimum")).doubleValue();
-        if (y > 0) {
-          ds.add(((Integer) r.get("d")).doubleValue());
-          ys.add(y);
-        }
+    int d = -1;
+    if (!dText.equals("2..20")) {
+      List<Integer> ds = DRange.parse(dText, 1, MultilinearPolynomial.MAX_DIMENSION);
+      if (ds.size() != 1) {
+        throw InputException.of("--d", "a polynomial has one dimension; give one d or none");
       }
+      d = ds.get(0);
     }
-    if (ds.size() < 2) {
-      return;
+    MultilinearPolynomial f = PolynomialParser.parse("--poly", poly, d);
+    d = f.dimension();
+    PolynomialCertification.Settings settings = PolynomialCertification.Settings.defaults()
+        .withX(PolynomialCertification.parseX(xText, d))
+        .withKind(PolynomialCertification.parseKind(kindText))
+        .withSets(PolynomialCertification.parseSets(setsText, d)).withSymmetric(symmetric);
+    PolynomialCertification.Result r = PolynomialCertification.certify(f, settings);
+    print(List.of(r.fields()), false);
+    if (out != null) {
+      r.write(out);
     }
-    double[] d = ds.stream().mapToDouble(Double::doubleValue).toArray();
-    double[] y = ys.stream().mapToDouble(Double::doubleValue).toArray();
-    List<OptimaPlot.Curve> curves = new ArrayList<>();
-    double lo = d[0];
-    double hi = d[d.length - 1];
-    if (family.equals(Families.MONOMIAL_DELETION)) {
-      curves.add(new OptimaPlot.Curve("paper: e^(0.664 d - 1.159)", ExponentialFit.PAPER_DELETION,
-          lo, hi));
-    } else if (family.equals(Families.BINOMIAL_INSERTION)) {
-      curves.add(new OptimaPlot.Curve("paper Fig. 2: e^(0.198 d + 1.332) + 4.778",
-          ExponentialFit.PAPER_INSERTION_FIGURE, lo, hi));
-      curves.add(new OptimaPlot.Curve("paper App. A: e^(0.217 d + 1.010) + 2.778",
-          ExponentialFit.PAPER_INSERTION_APPENDIX, lo, hi));
-    }
-    OptimaPlot.write(out.resolve(family + ".png"), family + (family.equals(
-        Families.BINOMIAL_INSERTION) ? " (" + rule.name().toLowerCase(Locale.ROOT) + " partition)"
-        : "") + ": certified optima", List.of(new OptimaPlot.Points("certified optimum", d, y)),
-        curves);
-  }
-
-  private Integer checkFile() {
-    CertificateFile.Contents c = CertificateFile.read(check);
-    String src = check.toString();
-    String fam = CertificateFile.require(c, src, "family");
-    int d = CertificateFile.requireInt(c, src, "d");
-    BinomialPartition.Rule rule = BinomialPartition.Rule.MIDDLE;
-    OrbitStructure s;
-    xcert.certificates.problem.AttributionProblem problem;
-    String structure = CertificateFile.require(c, src, "structure");
-    switch (fam) {
-      case Families.MONOMIAL_DELETION, Families.MONOMIAL_INSERTION -> {
-        if (!structure.equals("monomial")) {
-          throw InputException.of(src, "structure '" + structure + "' does not fit " + fam
-              + "; expected monomial");
-        }
-        s = Certifier.structure(fam, d, rule);
-        problem = Certifier.problem(fam, d, rule);
-      }
-      case Families.BINOMIAL_INSERTION -> {
-        BinomialPartition p = parsePartition(src, CertificateFile.require(c, src, "partition"), d);
-        problem = Families.binomialInsertion(p);
-        s = switch (structure) {
-          case "symmetric-binomial" -> {
-            if (!p.isSymmetric()) {
-              throw InputException.of(src, "structure symmetric-binomial needs |S1| = |S3|, "
-                  + "partition " + p);
-            }
-            yield new SymmetricBinomialOrbits(p);
-          }
-          case "binomial-product" -> xcert.certificates.orbit.ClosedForms.binomialProduct(p);
-          default -> throw InputException.of(src, "structure '" + structure + "' does not fit "
-              + fam + "; expected symmetric-binomial or binomial-product");
-        };
-      }
-      case PolynomialCertify.FAMILY -> {
-        PolynomialCertify.Rebuilt r = PolynomialCertify.rebuild(c, src, d, structure);
-        problem = r.problem();
-        s = r.structure();
-      }
-      default -> throw InputException.of(src, "unknown family '" + fam + "'");
-    }
-    if (c.certificate().alpha().length != s.featureOrbits()) {
-      throw InputException.of(src, "alpha has " + c.certificate().alpha().length
-          + " values, the structure has " + s.featureOrbits() + " feature orbits");
-    }
-    long[] support = c.certificate().support();
-    if (support.length > 0 && (support[0] < 0 || support[support.length - 1] >= s.classCount())) {
-      throw InputException.of(src, "class ids must lie in 0.." + (s.classCount() - 1));
-    }
-    long t0 = System.nanoTime();
-    Certifier.Outcome orbit = Certifier.check(problem, s, c.certificate(),
-        Certifier.Mode.SYMMETRIC, t0);
-    Certifier.Outcome lifted = d <= Certifier.MAX_FULL_D
-        ? Certifier.check(problem, s, c.certificate(), Certifier.Mode.FULL, System.nanoTime())
-        : null;
-    boolean certified = orbit.certified() && (lifted == null || lifted.certified());
-    boolean claim = certified && orbit.verification().optimum().equals(c.claimedOptimum());
-    Output o = new Output().put("file", src).put("family", fam).put("d", d)
-        .put("claimed_optimum", Rationals.format(c.claimedOptimum()))
-        .put("lowerBound", orbit.verification().lowerBound() == null ? null
-            : Rationals.format(orbit.verification().lowerBound()))
-        .put("upperBound", Rationals.format(orbit.verification().upperBound()))
-        .put("certified", certified).put("claim_holds", claim)
-        .put("checked", lifted == null ? "orbits" : "orbits and full LP (" 
-            + lifted.verification().sets() + " sets)");
-    if (!orbit.verification().dualFeasible()) {
-      o.put("infeasibility", orbit.verification().infeasibility());
-    }
-    spec.commandLine().getOut().print(json ? o.toJson() + "\n" : o.toTable());
-    return claim ? 0 : 1;
+    return 0;
   }
 
   /** Prints one row per d as a table or JSON lines. */
-  void print(List<Map<String, Object>> rows) {
+  private void print(List<Map<String, Object>> rows, boolean builtIn) {
     if (json) {
       for (Map<String, Object> row : rows) {
         Output line = new Output();
@@ -322,30 +175,19 @@ final class CertifyCommand implements Callable<Integer> {
     }
     List<List<Object>> table = new ArrayList<>();
     for (Map<String, Object> row : rows) {
-      table.add(List.of(row.get("d"), row.get("optimum") == null ? "—" : row.get("optimum"),
-          row.get("certified"), String.format(Locale.ROOT, "%.3f s", (Double) row.get("seconds")),
-          row.get("method")));
-    }
-    spec.commandLine().getOut().print(Output.renderRows(new Output.Rows(List.of("d", "optimum",
-        "certified", "time", "method"), table)));
-  }
-
-  private static BinomialPartition parsePartition(String src, String text, int d) {
-    String[] t = text.split(",");
-    BinomialPartition p;
-    try {
-      if (t.length != 3) {
-        throw new IllegalArgumentException("not three sizes");
+      List<Object> cells = new ArrayList<>(List.of(row.get("d")));
+      if (builtIn) {
+        cells.add(row.getOrDefault("partition", ""));
       }
-      p = new BinomialPartition(Integer.parseInt(t[0].trim()), Integer.parseInt(t[1].trim()),
-          Integer.parseInt(t[2].trim()));
-    } catch (IllegalArgumentException e) {
-      throw InputException.of(src, "'partition " + text + "' is not three positive sizes n1,n2,n3");
+      cells.addAll(List.of(row.get("optimum") == null ? (builtIn ? "null" : "—")
+          : row.get("optimum"), row.get("certified"),
+          String.format(Locale.ROOT, "%.3f s", (Double) row.get("seconds")), row.get("method")));
+      table.add(cells);
     }
-    if (p.dimension() != d) {
-      throw InputException.of(src, "partition " + text + " has " + p.dimension()
-          + " features, d is " + d);
+    List<String> cols = new ArrayList<>(List.of("d", "optimum", "certified", "time", "method"));
+    if (builtIn) {
+      cols.add(1, "partition");
     }
-    return p;
+    spec.commandLine().getOut().print(Output.renderRows(new Output.Rows(cols, table)));
   }
 }

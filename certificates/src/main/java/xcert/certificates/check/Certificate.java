@@ -4,7 +4,7 @@ import java.math.BigInteger;
 import org.apache.commons.numbers.fraction.BigFraction;
 
 /**
- * A certificate (α, y) for the attribution LP min_α Σ_{S∈𝒫} |c_S − Σ_{i∈S} α_i| (SPEC section 2): the
+ * A certificate (α, y) for the attribution LP min_α Σ_{S∈𝒫} |c_S − Σ_{i∈S} α_i| (seed 002 Appendix A.3): the
  * primal point α gives the upper bound Σ_S |c_S − Σ_{i∈S} α_i|; a dual-feasible y (Σ_{S∋i} y_S = 0
  * for every i, |y_S| ≤ 1) gives the lower bound Σ_S c_S y_S by weak duality (for any α,
  * Σ c_S y_S = Σ (c_S − Σ_{i∈S} α_i) y_S ≤ Σ |c_S − Σ_{i∈S} α_i|). Equal bounds prove the optimum.

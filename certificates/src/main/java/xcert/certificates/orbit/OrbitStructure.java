@@ -3,7 +3,7 @@ package xcert.certificates.orbit;
 import java.math.BigInteger;
 
 /**
- * A symmetry reduction of an attribution LP (seed 002 Appendix A.3, SPEC section 2, "Symmetry"): the
+ * A symmetry reduction of an attribution LP (seed 002 Appendix A.3, the symmetry of the proofs of Theorems 1 and 2): the
  * features fall into F feature orbits, the sets of the family into classes, such that
  *
  * <ol>

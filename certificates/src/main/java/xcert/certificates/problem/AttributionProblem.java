@@ -10,7 +10,7 @@ import org.apache.commons.numbers.fraction.BigFraction;
  * <pre>  min_α Σ_{S∈𝒫} |c_S − Σ_{i∈S} α_i|</pre>
  *
  * with c_S = f(x) − f(x_{−S}) (deletion) or f(x_S) − f(0_d) (insertion). Its dual is
- * max Σ_S c_S y_S subject to Σ_{S∋i} y_S = 0 for every i and −1 ≤ y_S ≤ 1 (SPEC section 2).
+ * max Σ_S c_S y_S subject to Σ_{S∋i} y_S = 0 for every i and −1 ≤ y_S ≤ 1 (seed 002 Appendix A.3).
  *
  * <p>The targets are exact: c_S = {@code numerator(S)} / {@code denominator()}, an integer numerator
  * (long) over one positive common denominator, computed on demand so that families of 2^26 sets need

@@ -1,4 +1,4 @@
-package xcert.certificates.orbit;
+package xcert.certificates.lp;
 
 import xcert.solvers.linalg.ExactLinearSolver;
 import java.math.BigInteger;
@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.certificates.check.Verification;
-import xcert.certificates.lp.FloatSolution;
+import xcert.certificates.orbit.OrbitCertificate;
+import xcert.certificates.orbit.OrbitStructure;
+import xcert.certificates.orbit.OrbitVerifier;
 
 /**
  * Turns a floating-point solution of the dual LP into an exact certificate, or gives up; whatever it
