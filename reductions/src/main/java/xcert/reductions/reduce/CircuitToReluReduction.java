@@ -11,10 +11,8 @@ import xcert.reductions.relu.ReluDot;
 import xcert.reductions.relu.ReluEquivalence;
 import xcert.solvers.errors.InputException;
 import xcert.solvers.errors.TooLargeException;
-import xcert.solvers.io.ModelFiles;
 import xcert.solvers.io.ReluJsonFormat;
 import xcert.solvers.model.Circuit;
-import xcert.solvers.model.Model;
 import xcert.solvers.result.Provenance;
 
 /**
@@ -135,11 +133,8 @@ public final class CircuitToReluReduction {
 
   /** Reads a circuit file (.aag, .expr, .cnf), compiles and checks it. */
   public static Result compile(Path modelFile, Settings settings) {
-    Model model = ModelFiles.read(modelFile);
-    if (!(model instanceof Circuit c)) {
-      throw InputException.of(modelFile.toString(), "expected a Boolean circuit (.aag, .expr, "
-          + ".cnf); this file is already a ReLU network");
-    }
+    Circuit c = ReductionFiles.readCircuit(modelFile, "expected a Boolean circuit (.aag, .expr, "
+        + ".cnf); this file is already a ReLU network");
     return compile(c, modelFile.getFileName().toString(), settings);
   }
 

@@ -17,9 +17,7 @@ import xcert.solvers.errors.InputException;
 import xcert.solvers.errors.TooLargeException;
 import xcert.solvers.io.AigerFormat;
 import xcert.solvers.io.CircuitDot;
-import xcert.solvers.io.ModelFiles;
 import xcert.solvers.model.Circuit;
-import xcert.solvers.model.Model;
 import xcert.solvers.result.Provenance;
 
 /**
@@ -124,11 +122,8 @@ public final class EmajsatToRelevantReduction {
 
   /** Reads φ from a circuit file (.aag, .expr, .cnf) and reduces it. */
   public static Result reduce(Path modelFile, Settings settings) {
-    Model model = ModelFiles.read(modelFile);
-    if (!(model instanceof Circuit phi)) {
-      throw InputException.of(modelFile.toString(), "E-MAJSAT needs a Boolean circuit (.aag, .expr, "
-          + ".cnf), not a ReLU network");
-    }
+    Circuit phi = ReductionFiles.readCircuit(modelFile, "E-MAJSAT needs a Boolean circuit (.aag, "
+        + ".expr, .cnf), not a ReLU network");
     return reduce(phi, modelFile.getFileName().toString(), settings);
   }
 

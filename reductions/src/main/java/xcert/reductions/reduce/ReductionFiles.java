@@ -9,7 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import xcert.solvers.errors.InputException;
 import xcert.solvers.errors.TooLargeException;
+import xcert.solvers.io.ModelFiles;
+import xcert.solvers.model.Circuit;
+import xcert.solvers.model.Model;
 
 /** The files a reduction writes: the construction, a Graphviz drawing and the walkthrough. */
 public final class ReductionFiles {
@@ -57,6 +61,17 @@ public final class ReductionFiles {
       paths.put(f.key(), p);
     }
     return new Written(paths, skipped);
+  }
+
+  /**
+   * Reads a Boolean circuit (.aag, .expr, .cnf); a ReLU network is refused with {@code problem}.
+   */
+  static Circuit readCircuit(Path file, String problem) {
+    Model model = ModelFiles.read(file);
+    if (!(model instanceof Circuit c)) {
+      throw InputException.of(file.toString(), problem);
+    }
+    return c;
   }
 
   /** A file name's stem: "uf20-01.cnf" → "uf20-01". */
