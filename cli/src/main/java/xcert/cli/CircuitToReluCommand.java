@@ -1,7 +1,6 @@
 package xcert.cli;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -9,23 +8,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import xcert.reductions.relu.CircuitToRelu;
+import xcert.reductions.reduce.CheckMode;
+import xcert.reductions.reduce.CircuitToReluReduction;
 import xcert.reductions.relu.ReluCompilation;
-import xcert.reductions.relu.ReluDot;
 import xcert.reductions.relu.ReluEquivalence;
-import xcert.solvers.errors.InputException;
-import xcert.solvers.errors.TooLargeException;
-import xcert.solvers.io.ModelFiles;
-import xcert.solvers.io.ReluJsonFormat;
-import xcert.solvers.model.Circuit;
-import xcert.solvers.model.Model;
 
-/**
- * {@code xcert reduce circuit-to-relu}: compiles one output of a Boolean circuit into an integer ReLU
- * network of bounded depth (seed 003 Section 3: the hardness results carry over from circuits to
- * ReLU networks) and checks the two agree: on every point of {0,1}^d when d is small, else on seeded
- * uniform samples (evidence; the proof is the construction's).
- */
+/** {@code xcert reduce circuit-to-relu}: prints {@link CircuitToReluReduction}. */
 @Command(name = "circuit-to-relu", mixinStandardHelpOptions = true,
     description = {"Compile a circuit output into an integer ReLU network and check equivalence.",
         "",
@@ -34,9 +22,6 @@ import xcert.solvers.model.Model;
         "  xcert reduce circuit-to-relu --model examples/uf20-01.cnf --check exhaustive --json",
         "  xcert reduce circuit-to-relu --model big.aag --samples 1000000 --seed 7 --out net"})
 final class CircuitToReluCommand implements Callable<Integer> {
-
-  /** Largest d that --check auto enumerates. */
-  static final int AUTO_EXHAUSTIVE_D = 20;
 
   @Spec
   CommandSpec spec;
@@ -50,8 +35,8 @@ final class CircuitToReluCommand implements Callable<Integer> {
   int output;
 
   @Option(names = "--check", paramLabel = "HOW", defaultValue = "auto",
-      description = "auto (exhaustive for d <= " + AUTO_EXHAUSTIVE_D + ", else sampled), "
-          + "exhaustive (d <= " + ReluEquivalence.MAX_EXHAUSTIVE_D + ") or sampled")
+      description = "auto (exhaustive for d <= " + CircuitToReluReduction.AUTO_EXHAUSTIVE_D
+          + ", else sampled), exhaustive (d <= " + ReluEquivalence.MAX_EXHAUSTIVE_D + ") or sampled")
   String check;
 
   @Option(names = "--samples", paramLabel = "N", defaultValue = "100000",
@@ -71,83 +56,32 @@ final class CircuitToReluCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!check.equals("auto") && !check.equals("exhaustive") && !check.equals("sampled")) {
-      throw InputException.of("--check", "'" + check + "' is not a check; expected auto, "
-          + "exhaustive or sampled");
-    }
-    if (samples < 1 || samples > 1_000_000_000L) {
-      throw InputException.of("--samples", samples + " is out of range; expected 1..10^9");
-    }
-    Model model = ModelFiles.read(modelFile);
-    if (!(model instanceof Circuit c)) {
-      throw InputException.of(modelFile.toString(), "expected a Boolean circuit (.aag, .expr, "
-          + ".cnf); this file is already a ReLU network");
-    }
-    if (output < 1 || output > c.outputCount()) {
-      throw InputException.of("--output", output + " is out of range; the circuit has "
-          + c.outputCount() + " output(s)");
-    }
-    int d = c.dimension();
-    boolean exhaustive = check.equals("exhaustive")
-        || (check.equals("auto") && d <= AUTO_EXHAUSTIVE_D);
-    if (exhaustive && d > ReluEquivalence.MAX_EXHAUSTIVE_D) {
-      throw new TooLargeException("d = " + d + " inputs: 2^" + d + " points; the exhaustive check "
-          + "enumerates up to d = " + ReluEquivalence.MAX_EXHAUSTIVE_D + " (use --check sampled)");
-    }
-    long t0 = System.nanoTime();
-    ReluCompilation compiled = CircuitToRelu.compile(c, output - 1, !noMerge);
-    double compileSeconds = (System.nanoTime() - t0) / 1e9;
-    t0 = System.nanoTime();
-    boolean agrees;
+    CircuitToReluReduction.Result r = CircuitToReluReduction.compile(modelFile,
+        CircuitToReluReduction.Settings.defaults().withCheck(CheckMode.fromId(check))
+            .withSamples(samples).withSeed(seed).withOutput(output).withMerge(!noMerge));
+    ReluCompilation c = r.compilation();
     Output o = new Output();
-    o.put("claim", "circuit and compiled ReLU network compute the same Boolean function");
-    o.put("d", d);
-    o.put("output", output);
-    o.put("circuitNodes", compiled.coneNodes());
-    o.put("circuitDepth", compiled.circuitDepth());
-    o.put("gates", compiled.gates());
-    o.put("layers", compiled.depth());
-    o.put("hiddenLayers", compiled.hiddenLayers());
-    o.put("hiddenUnits", compiled.size());
-    o.put("carries", compiled.carries());
-    o.put("mergedChains", compiled.mergedChains());
-    if (exhaustive) {
-      ReluEquivalence.Exhaustive e = ReluEquivalence.exhaustive(c, output - 1, compiled.network());
-      agrees = e.agrees();
-      o.put("check", "exhaustive");
-      o.put("points", e.points());
-      o.put("disagreements", e.disagreements());
-      o.put("provenance", "exact: every point of {0,1}^" + d
-          + (e.integerArithmetic() ? ", integer arithmetic" : ""));
+    o.put("claim", r.check().claim()).put("d", c.dimension()).put("output", r.output());
+    o.put("circuitNodes", c.coneNodes()).put("circuitDepth", c.circuitDepth());
+    o.put("gates", c.gates()).put("layers", c.depth()).put("hiddenLayers", c.hiddenLayers());
+    o.put("hiddenUnits", c.size()).put("carries", c.carries());
+    o.put("mergedChains", c.mergedChains()).put("check", r.mode().id());
+    if (r.exhaustive() != null) {
+      ReluEquivalence.Exhaustive e = r.exhaustive();
+      o.put("points", e.points()).put("disagreements", e.disagreements());
+      o.put("provenance", r.provenanceText());
       e.counterexample().ifPresent(x -> o.put("counterexample", bits(x)));
     } else {
-      ReluEquivalence.Sampled s = ReluEquivalence.sampled(c, output - 1, compiled.network(),
-          samples, seed);
-      agrees = s.agrees();
-      o.put("check", "sampled");
-      o.put("samples", s.n());
-      o.put("seed", s.seed());
-      o.put("disagreements", s.disagreements());
-      o.put("provenance", "sampled: " + s.n() + " uniform points, seed " + s.seed()
-          + "; evidence, the construction is the proof");
+      ReluEquivalence.Sampled s = r.sampled();
+      o.put("samples", s.n()).put("seed", s.seed()).put("disagreements", s.disagreements());
+      o.put("provenance", r.provenanceText());
       s.firstDisagreement().ifPresent(x -> o.put("counterexample", x));
     }
-    o.put("agrees", agrees);
-    o.put("compileSeconds", Math.round(compileSeconds * 1000) / 1000.0);
-    o.put("checkSeconds", Math.round((System.nanoTime() - t0) / 1e6) / 1000.0);
-    String walkthrough = "# " + modelFile.getFileName() + " as a ReLU network\n\n```\n"
-        + compiled.explain() + "```\n";
-    String name = ReduceOutput.stem(modelFile);
-    printer.write(spec, "network", name + "-relu.json",
-        () -> ReluJsonFormat.toString(compiled.network()));
-    printer.write(spec, "dot", name + "-relu.dot", () -> {
-      StringWriter w = new StringWriter();
-      ReluDot.write(compiled, w);
-      return w.toString();
-    });
-    printer.write(spec, "walkthrough", name + "-relu-walkthrough.md", () -> walkthrough);
-    printer.print(spec, o, walkthrough);
-    return agrees ? 0 : 1;
+    o.put("agrees", r.agrees());
+    o.put("compileSeconds", Math.round(r.compileSeconds() * 1000) / 1000.0);
+    o.put("checkSeconds", Math.round(r.checkSeconds() * 1000) / 1000.0);
+    printer.print(spec, o, r.walkthrough(), r.files());
+    return r.agrees() ? 0 : 1;
   }
 
   private static String bits(boolean[] x) {

@@ -1,28 +1,17 @@
 package xcert.cli;
 
-import xcert.explainers.explain.Backends;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
-import xcert.solvers.dist.ProductDistribution;
-import xcert.solvers.exact.GameValues;
-import xcert.solvers.exact.RestrictedPredictionTable;
-import xcert.solvers.exact.RestrictedPredictions;
-import xcert.solvers.errors.InputException;
-import xcert.solvers.errors.TooLargeException;
-import xcert.solvers.model.Circuit;
-import xcert.solvers.model.TruthTable;
-import xcert.solvers.result.Scalar;
-import xcert.solvers.setfunction.MemoryBudget;
+import picocli.CommandLine.Spec;
+import xcert.reductions.bench.ReductionsBenchmark;
+import xcert.solvers.num.Rationals;
 
 /** Seed 003 Lemma 3.6 on all SATLIB instances against one BDD of each reduced circuit. */
 @Command(name = "reductions", mixinStandardHelpOptions = true,
@@ -45,10 +34,71 @@ final class ReductionsBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (baselineN < 0 || baselineN > 100) {
-      throw InputException.of("--baseline-n", baselineN + " is out of range; expected 0..100");
+    ReductionsBenchmark.Settings settings = ReductionsBenchmark.Settings.defaults()
+        .withBaselineN(baselineN).withDelta(deltaText);
+    ReductionsBenchmark.Result r = ReductionsBenchmark.run(settings,
+        spec.commandLine().getErr()::println);
+    Output o = new Output().put("benchmark", "reductions").put("cores", r.cores())
+        .put("claim", "seed 003 Lemma 3.6, both directions, delta = "
+            + Rationals.format(settings.delta()))
+        .put("instances", r.instances()).put("claim_held", r.claimHeld())
+        .put("total_seconds", Math.round(r.totalSeconds() * 1000) / 1000.0)
+        .put("target", "all 200 SATLIB instances under 30 s: " + (r.targetMet() ? "met" : "missed"))
+        .put("routes_agree_exactly", r.routesAgree());
+    List<List<Object>> rows = new ArrayList<>();
+    List<Object> jsonRows = new ArrayList<>();
+    for (ReductionsBenchmark.Family f : r.families()) {
+      rows.add(List.of(f.family(), f.instances(), f.inputsOfPhiPrime(), fmt("%.2f s", f.seconds()),
+          ms(f.mean()), ms(f.median()), ms(f.max()), ratio(f.max() / f.median()),
+          ratio(f.secondHalfOverFirstHalf())));
+      Map<String, Object> j = new LinkedHashMap<>();
+      j.put("family", f.family());
+      j.put("instances", f.instances());
+      j.put("inputs_of_phi_prime", f.inputsOfPhiPrime());
+      j.put("seconds", f.seconds());
+      j.put("mean_ms", 1000 * f.seconds() / f.instances());
+      j.put("median_ms", 1000 * f.median());
+      j.put("max_ms", 1000 * f.max());
+      j.put("max_over_median", f.max() / f.median());
+      j.put("second_half_over_first_half", f.secondHalfOverFirstHalf());
+      jsonRows.add(j);
     }
-    return new ReductionsBench(spec, json, ReduceArgs.openUnit("--delta", deltaText, "δ"),
-        baselineN).run();
+    List<List<Object>> baseRows = new ArrayList<>();
+    List<Object> jsonBase = new ArrayList<>();
+    for (ReductionsBenchmark.Baseline b : r.baseline()) {
+      baseRows.add(List.of(b.family(), b.instances(), ms(b.bddMean()), ms(b.modularMean()),
+          ratio(b.speedup())));
+      Map<String, Object> j = new LinkedHashMap<>();
+      j.put("family", b.family());
+      j.put("instances", b.instances());
+      j.put("bdd_mean_ms", 1000 * b.bddMean());
+      j.put("modular_mean_ms", 1000 * b.modularMean());
+      j.put("speedup", b.speedup());
+      jsonBase.add(j);
+    }
+    if (json) {
+      o.put("families", jsonRows).put("baseline", jsonBase);
+      spec.commandLine().getOut().println(o.toJson());
+    } else {
+      o.put("per family", new Output.Rows(List.of("family", "instances", "d'", "total",
+          "mean", "median", "max", "max/median", "2nd half/1st half"), rows));
+      o.put("baseline: the same checks with one BDD of Φ' (first instances of each family)",
+          new Output.Rows(List.of("family", "instances", "BDD mean", "modular mean", "speed-up"),
+              baseRows));
+      spec.commandLine().getOut().print(o.toTable());
+    }
+    return r.passed() ? 0 : 1;
+  }
+
+  private static String fmt(String format, double v) {
+    return String.format(Locale.ROOT, format, v);
+  }
+
+  private static String ms(double s) {
+    return fmt("%.1f ms", 1000 * s);
+  }
+
+  private static String ratio(double r) {
+    return fmt("%.2fx", r);
   }
 }

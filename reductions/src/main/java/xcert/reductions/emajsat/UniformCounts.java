@@ -1,8 +1,10 @@
 package xcert.reductions.emajsat;
 
+import java.util.PrimitiveIterator;
 import xcert.solvers.count.ScaledUniformCounts;
 import xcert.solvers.count.WeightedModelCounter;
 import xcert.solvers.errors.TooLargeException;
+import xcert.solvers.features.KSubsets;
 import xcert.solvers.model.Circuit;
 
 /**
@@ -91,7 +93,7 @@ public final class UniformCounts {
   }
 
   /**
-   * Visits every S ⊆ [d] with |S| ≤ k, by size and then in increasing order of the mask, with
+   * Visits every S ⊆ [d] with |S| ≤ k, by size and then in the report order of {@link KSubsets}, with
    * 2^d · P(Φ(y) = Φ(x) | y_S = x_S). Returns the number of sets visited.
    */
   public long forEachSet(boolean[] x, int k, SetVisitor visitor) {
@@ -102,21 +104,10 @@ public final class UniformCounts {
     int d = counts.dimension();
     long visited = 0;
     for (int s = 0; s <= Math.min(k, d); s++) {
-      long mask = s == 0 ? 0L : -1L >>> (64 - s);
-      while (true) {
+      for (PrimitiveIterator.OfLong it = KSubsets.masks(d, s); it.hasNext(); ) {
+        long mask = it.nextLong();
         visitor.visit(mask, at.scaledAgreement(mask));
         visited++;
-        if (s == 0) {
-          break;
-        }
-        // Gosper's hack: the next larger mask with the same number of bits.
-        long low = mask & -mask;
-        long ripple = mask + low;
-        long next = (((ripple ^ mask) >>> 2) / low) | ripple;
-        if ((next >>> d) != 0 || next <= 0) {
-          break;
-        }
-        mask = next;
       }
     }
     return visited;
