@@ -141,7 +141,7 @@ public final class LfaExplainer implements Explainer {
         ? Provenance.float64("LFA " + instance.name() + ": the neighbourhood is degenerate or "
             + "enumerated, every perturbation evaluated")
         : new Provenance(Provenance.Kind.SAMPLED, "LFA " + instance.name() + " (seed 000 Eq. 1)",
-            n, seed, "none stated by this command (xcert oracle compares with the exact limit)");
+            n, seed, "none stated (Oracle.grade compares with the exact limit)");
     return new Attribution(w, b, instance.name(), settings, p);
   }
 
