@@ -7,8 +7,8 @@ import xcert.solvers.errors.InputException;
 
 /**
  * Every attribution method {@link Explanations#explain} runs: the sampled LFA instances of seed 000
- * Table 1 and seed 001 Sections 3–4 ({@link Methods}), their exact limits (seed 000 Section 4,
- * seed 001 Theorem 1) and the continuous relaxations RDE (seed 003 Section 4) and the relaxed masks
+ * Table 1 and seed 001 Sections 3–4 ({@link Methods}), their exact limits (seed 000 Theorems 1–3,
+ * seed 001 Appendix B) and the continuous relaxations RDE (seed 003 Section 4) and the relaxed masks
  * (seed 004 Eq. 13).
  */
 public enum ExplainMethod {

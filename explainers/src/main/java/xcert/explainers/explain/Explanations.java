@@ -17,7 +17,7 @@ import xcert.solvers.notation.DistributionSpec;
 
 /**
  * One attribution of a model at a point by any {@link ExplainMethod}: a sampled LFA method of seed
- * 000 Table 1 / seed 001, an exact limit (seed 000 Section 4, seed 001 Theorem 1), or a continuous
+ * 000 Table 1 / seed 001, an exact limit (seed 000 Theorems 1–3, seed 001 Appendix B), or a continuous
  * relaxation against a reference distribution (RDE, seed 003 Section 4; relaxed masks, seed 004 Eq.
  * 13). Every refusal is an {@link InputException} naming the setting ({@code samples},
  * {@code kernelWidth}, ...) or the method.

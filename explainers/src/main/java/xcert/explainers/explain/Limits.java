@@ -9,7 +9,7 @@ import xcert.solvers.model.Model;
 import xcert.solvers.model.ReluNetwork;
 
 /**
- * The exact limits of {@link ExactLimits} (seed 000 Section 4, seed 001 Theorem 1) with their
+ * The exact limits of {@link ExactLimits} (seed 000 Theorems 1–3, seed 001 Appendix B) with their
  * settings, and every way they can fail as one line: the mask limits need d ≤
  * {@value ExactLimits#MAX_DIMENSION} (they sum over {0,1}^d) and a 0/1 reference on a circuit;
  * ig-exact and smoothgrad-limit need a ReLU network (smoothgrad-limit one with one hidden layer).
@@ -93,6 +93,6 @@ final class Limits {
       return net;
     }
     throw InputException.of(name, "needs the gradients of a ReLU network; a Boolean circuit has "
-        + "none (compile it to a ReLU network first, seed 002's circuit-to-ReLU reduction)");
+        + "none (compile it to a ReLU network first, seed 003 footnote on ReLU circuits)");
   }
 }

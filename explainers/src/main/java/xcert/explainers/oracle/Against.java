@@ -7,8 +7,8 @@ import xcert.solvers.errors.InputException;
 
 /**
  * The exact counterpart an attribution is graded against: the Shapley or Banzhaf value of the game
- * v(S) = f_S(x) under a reference distribution (seed 000 Section 2), or an exact limit of a sampled
- * method at a reference point (seed 000 Section 4, seed 001 Theorem 1).
+ * v(S) = f_S(x) under a reference distribution (f_S of seed 004), or an exact limit of a sampled
+ * method at a reference point (seed 000 Theorems 1–3, seed 001 Appendix B).
  */
 public enum Against {
   SHAPLEY("shapley", null),

@@ -25,8 +25,8 @@ import xcert.solvers.result.Scalar;
 import xcert.solvers.setfunction.Subsets;
 
 /**
- * An attribution computed elsewhere held against its exact counterpart (seed 000 Section 4, seed
- * 001 Theorem 1; the game values of seed 000 Section 2): per feature the given value, the exact
+ * An attribution computed elsewhere held against its exact counterpart (seed 000 Theorems 1–3, seed
+ * 001 Appendix B; the game values of v(S) = f_S(x), seed 004): per feature the given value, the exact
  * value and the absolute error; the largest error against a tolerance; and how well the rankings
  * agree.
  *
