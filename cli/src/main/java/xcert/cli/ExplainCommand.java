@@ -2,9 +2,7 @@ package xcert.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,26 +10,28 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import xcert.explainers.api.Attribution;
-import xcert.explainers.api.Explainer;
 import xcert.explainers.backend.Backend;
+import xcert.explainers.explain.BackendChoice;
 import xcert.explainers.explain.Backends;
-import xcert.explainers.methods.MethodSettings;
-import xcert.explainers.methods.Methods;
+import xcert.explainers.explain.ExplainMethod;
+import xcert.explainers.explain.ExplainSettings;
+import xcert.explainers.explain.Explanation;
+import xcert.explainers.explain.Explanations;
+import xcert.explainers.lfa.LfaExplainer;
 import xcert.solvers.dist.ReferenceDistribution;
 import xcert.solvers.errors.InputException;
-import xcert.solvers.notation.DistributionSpec;
-import xcert.solvers.notation.InputVector;
 import xcert.solvers.io.ModelFiles;
 import xcert.solvers.model.Circuit;
 import xcert.solvers.model.Model;
+import xcert.solvers.notation.DistributionSpec;
+import xcert.solvers.notation.InputVector;
 import xcert.solvers.result.Provenance;
 import xcert.solvers.result.Scalar;
 
 /**
  * {@code xcert explain METHOD}: one attribution of a model at a point, by a sampled LFA method of
- * seed 000 / seed 001 ({@link Methods}) or by an exact limit ({@link LimitMethods}), printed with
- * every setting, the backend and the provenance.
+ * seed 000 / seed 001, an exact limit or a relaxation ({@link Explanations}), printed with every
+ * setting, the backend and the provenance.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
     description = {"An attribution per feature from a sampled explainer or an exact limit.",
@@ -95,99 +95,97 @@ final class ExplainCommand implements Callable<Integer> {
   @Mixin
   MethodOptions options;
 
-  @Mixin
-  RelaxationOptions relaxation;
+  @Option(names = "--dist", paramLabel = "SPEC",
+      description = "reference distribution V of the relaxations: uniform, bernoulli:p1,...,pd, "
+          + "product:FILE.json, csv:FILE (rows: their mean and covariance for RDE) (default uniform)")
+  String distSpec;
+
+  @Option(names = "--distortion", paramLabel = "diag|low-rank|full|samples",
+      description = "rde: D(s) by ADF with a diagonal, low-rank or full covariance (ReLU networks), "
+          + "or by samples of V (default diag; circuits need samples)")
+  String distortion;
+
+  @Option(names = "--rank", paramLabel = "R",
+      description = "rde: rank r of the low-rank covariance factor (default 30, at most d)")
+  Integer rank;
+
+  @Option(names = "--iterations", paramLabel = "T",
+      description = "optimisation steps (default: rde 300, masks 1000)")
+  Integer iterations;
+
+  @Option(names = "--alpha", paramLabel = "A",
+      description = "masks: weight α of Δsuf in Δuni (mask-suf 1, mask-nec 0, mask-uni 1/2)")
+  Double alpha;
+
+  @Option(names = "--mask-samples", paramLabel = "K",
+      description = "masks: Gumbel-softmax samples K per step (default 10)")
+  Integer maskSamples;
+
+  @Option(names = "--lambda-tv", paramLabel = "L",
+      description = "masks: weight of the total variation of the mask on a grid (default 0)")
+  Double lambdaTv;
+
+  @Option(names = "--grid-width", paramLabel = "W",
+      description = "masks: the features form a grid W wide (needed with --lambda-tv)")
+  Integer gridWidth;
+
+  @Option(names = "--learning-rate", paramLabel = "ETA",
+      description = "masks: Adam's step size (default 0.1)")
+  Double learningRate;
+
+  @Option(names = "--temperature", paramLabel = "T",
+      description = "masks: Gumbel-softmax temperature > 0")
+  Double temperature;
+
+  @Option(names = "--necessity", paramLabel = "definition|printed",
+      description = "masks: the necessity term, Definition 2.2's |f_{S^c}(x) − f_∅(x)| (default) "
+          + "or |f(x) − f_{S^c}(x)| as printed in seed 004 Eq. 59")
+  String necessity;
+
+  @Option(names = "--baseline", paramLabel = "paired|fixed",
+      description = "masks: estimate f_∅(x) from each step's reference rows (paired, default) or "
+          + "once (fixed)")
+  String baseline;
 
   @Override
   public Integer call() {
-    boolean limit = LimitMethods.NAMES.contains(method);
-    boolean relaxed = RelaxationMethods.NAMES.contains(method);
-    if (!limit && !relaxed && !Methods.NAMES.contains(method)) {
-      throw InputException.of("METHOD", "unknown method '" + method + "'; expected one of "
-          + String.join(", ", Methods.NAMES) + ", an exact limit: "
-          + String.join(", ", LimitMethods.NAMES) + ", or a relaxation: "
-          + String.join(", ", RelaxationMethods.NAMES));
+    ExplainMethod m;
+    try {
+      m = ExplainMethod.fromId(method);
+    } catch (InputException e) {
+      throw InputException.of("METHOD", e.problem());
     }
-    if (!relaxed && relaxation.firstGiven() != null) {
-      throw InputException.of(relaxation.firstGiven(), "applies to the relaxations "
-          + String.join(", ", RelaxationMethods.NAMES) + ", not to " + method);
-    }
-    relaxation.validate();
-    if (samples != null && samples < 1) {
-      throw InputException.of("--samples", samples + " is out of range; expected n >= 1");
-    }
-    if (steps != null && steps < 1) {
-      throw InputException.of("--steps", steps + " is out of range; expected m >= 1");
-    }
-    options.validate();
-    if (relaxed && (lasso || steps != null || options.firstGiven() != null)) {
-      throw InputException.of(lasso ? "--lasso" : steps != null ? "--steps"
-          : options.firstGiven(), "does not apply to " + method);
-    }
-    if (limit && lasso) {
-      throw InputException.of("--lasso", "the exact limits are ridge (or unpenalised) fits; "
-          + "--lasso applies to the sampled methods");
-    }
+    ExplainSettings s = settings();
+    Explanations.check(m, s, distSpec != null);
     Model model = readModel(modelFile, output);
     int d = model.dimension();
     double[] x = InputVector.parse("--x", xText, d);
-    checkBinary(model, x);
-    Backend backend = backend(backendName);
+    s = options.reference(s, d);
+    ReferenceDistribution v = distSpec == null ? null
+        : DistributionSpec.parse("--dist", distSpec, d, Path.of("."));
+    Explanation e = Explanations.explain(model, x, v, m, s);
 
-    Attribution a;
-    Map<String, String> settings;
-    if (limit) {
-      LimitMethods.Result r = LimitMethods.compute(method, model, x, options);
-      a = r.attribution();
-      settings = r.parameters();
-    } else {
-      ReferenceDistribution v = null;
-      if (relaxed) {
-        v = DistributionSpec.parse("--dist", relaxation.distSpec == null ? "uniform" : relaxation.distSpec, d,
-            Path.of("."));
-        ExactCommand.checkCompatible(model, x, v);
-      }
-      Explainer e;
-      try {
-        e = relaxed ? RelaxationMethods.create(method, relaxation, options.lambda, samples, seed, v)
-            : Methods.create(method, settings(d), d);
-        a = e.explain(model, x, backend);
-      } catch (InputException ex) {
-        throw ex;
-      } catch (IllegalArgumentException ex) {
-        throw InputException.of(method, ex.getMessage());
-      } catch (IllegalStateException ex) {
-        // a fit the samples cannot determine (singular normal equations, every weight 0)
-        throw InputException.of(method, ex.getMessage());
-      }
-      settings = new LinkedHashMap<>(a.settings());
-      if (relaxed) {
-        settings.putIfAbsent("distribution", v.describe());
-      } else if (Methods.BINARY.contains(method) || method.equals("integrated-gradients")
-          || method.equals("gradient-x-input")) {
-        settings.putIfAbsent("reference", LimitMethods.vector(options.reference(d)));
-      }
-    }
-
-    if (!limit && backendName.equals("auto")) {
+    if (m.kind() != ExplainMethod.Kind.LIMIT && s.backend() == BackendChoice.AUTO) {
       // after the run, so that an error stays the only line on stderr
-      spec.commandLine().getErr().println("xcert: --backend auto chose " + backend.name());
+      spec.commandLine().getErr().println("xcert: --backend auto chose " + e.backend());
     }
     Output out = new Output().put("method", method).put("model", modelFile.toString())
         .put("d", d).put("x", x);
     if (model instanceof Circuit) {
       out.put("output", output);
     }
-    Scalar[] values = scalars(a);
+    Scalar[] values = e.values();
     out.put("values", values);
-    out.put("intercept", a.intercept().isPresent() ? (Object) a.intercept().getAsDouble()
-        : "none");
+    out.put("intercept", e.attribution().intercept().isPresent()
+        ? (Object) e.attribution().intercept().getAsDouble() : "none");
     if (json) {
-      out.put("settings", settings);
+      out.put("settings", e.settings());
     }
-    out.put("backend", limit ? "none (exact limit, computed on the CPU)" : backend.name());
-    Provenance p = a.provenance();
-    out.put("exact", a.isExact()).put("provenance", p.describe());
+    out.put("backend", e.backend());
+    Provenance p = e.provenance();
+    out.put("exact", e.isExact()).put("provenance", (p.tolerance().equals(LfaExplainer.NO_TOLERANCE)
+        ? new Provenance(p.kind(), p.method(), p.samples(), p.seed(), "none stated by this "
+            + "command (xcert oracle compares with the exact limit)") : p).describe());
     if (p.kind() == Provenance.Kind.SAMPLED
         || (p.kind() == Provenance.Kind.HEURISTIC && p.samples() > 0)) {
       out.put("samples", p.samples()).put("seed", p.seed());
@@ -198,51 +196,36 @@ final class ExplainCommand implements Callable<Integer> {
         rows.add(List.of(i + 1, values[i]));
       }
       out.put("attribution", new Output.Rows(List.of("feature", "value"), rows));
-      List<List<Object>> srows = new ArrayList<>();
-      settings.forEach((k, v) -> srows.add(List.of(k, v)));
-      out.put("settings", new Output.Rows(List.of("setting", "value"), srows));
+      out.put("settings", settingsRows(e.settings()));
     }
     spec.commandLine().getOut().print(json ? out.toJson() + "\n" : out.toTable());
     return 0;
   }
 
-  private MethodSettings settings(int d) {
-    MethodSettings s = MethodSettings.defaults().withSeed(seed).withLasso(lasso);
-    if (samples != null) {
-      s = s.withSamples(samples);
-    }
-    if (options.sigma != null) {
-      s = s.withSigma(options.sigma);
-    }
-    if (options.kernelWidth != null) {
-      s = s.withKernelWidth(options.kernelWidth);
-    }
-    if (options.distance != null) {
-      s = s.withDistance(options.distance);
-    }
-    if (options.lambda != null) {
-      s = s.withLambda(options.lambda);
-    }
-    if (options.noIntercept) {
-      s = s.withIntercept(false);
-    }
-    if (options.referenceText != null) {
-      s = s.withReference(options.reference(d));
-    }
-    if (steps != null) {
-      s = s.withSteps(steps);
-    }
-    return s;
+  /** Every option but the reference (which needs d), as library settings. */
+  private ExplainSettings settings() {
+    ExplainSettings s = options.apply(ExplainSettings.defaults()).withSeed(seed).withLasso(lasso)
+        .withBackend(BackendChoice.fromId(backendName));
+    s = samples == null ? s : s.withSamples(samples);
+    s = steps == null ? s : s.withSteps(steps);
+    s = distortion == null ? s : s.withDistortion(ExplainSettings.distortion(distortion));
+    s = rank == null ? s : s.withRank(rank);
+    s = iterations == null ? s : s.withIterations(iterations);
+    s = alpha == null ? s : s.withAlpha(alpha);
+    s = maskSamples == null ? s : s.withMaskSamples(maskSamples);
+    s = lambdaTv == null ? s : s.withLambdaTv(lambdaTv);
+    s = gridWidth == null ? s : s.withGridWidth(gridWidth);
+    s = learningRate == null ? s : s.withLearningRate(learningRate);
+    s = temperature == null ? s : s.withTemperature(temperature);
+    s = necessity == null ? s : s.withNecessity(ExplainSettings.necessity(necessity));
+    return baseline == null ? s : s.withBaseline(ExplainSettings.baseline(baseline));
   }
 
-  /** The weights as scalars: exact rationals where the attribution has them. */
-  static Scalar[] scalars(Attribution a) {
-    double[] v = a.values();
-    Scalar[] s = new Scalar[v.length];
-    for (int i = 0; i < v.length; i++) {
-      s[i] = a.isExact() ? Scalar.exact(a.exactValues().get(i)) : Scalar.approximate(v[i]);
-    }
-    return s;
+  /** Settings as a two-column table. */
+  static Output.Rows settingsRows(java.util.Map<String, String> settings) {
+    List<List<Object>> rows = new ArrayList<>();
+    settings.forEach((k, v) -> rows.add(List.of(k, v)));
+    return new Output.Rows(List.of("setting", "value"), rows);
   }
 
   /** Reads a model; a circuit's {@code --output K} is selected (1-based). */
@@ -258,23 +241,8 @@ final class ExplainCommand implements Callable<Integer> {
     return model;
   }
 
-  /** A circuit takes only 0/1 inputs. */
-  static void checkBinary(Model model, double[] x) {
-    if (model.requiresBinaryInputs()) {
-      for (int i = 0; i < x.length; i++) {
-        if (x[i] != 0.0 && x[i] != 1.0) {
-          throw InputException.of("--x", "a circuit takes 0/1 inputs; x_" + (i + 1) + " = " + x[i]);
-        }
-      }
-    }
-  }
-
   /** The backend named by --backend. */
   static Backend backend(String name) {
-    try {
-      return Backends.select(name);
-    } catch (IllegalArgumentException e) {
-      throw InputException.of("--backend", e.getMessage());
-    }
+    return Backends.select(BackendChoice.fromId(name));
   }
 }

@@ -1,14 +1,14 @@
 package xcert.cli;
 
 import picocli.CommandLine.Option;
-import xcert.explainers.lfa.Kernel;
+import xcert.explainers.explain.ExplainSettings;
 import xcert.solvers.errors.InputException;
 import xcert.solvers.notation.InputVector;
 
 /**
  * The method parameters {@code xcert explain} and {@code xcert oracle} share (a picocli mixin): the
- * reference r, σ, LIME's kernel width and distance, the penalty λ and the intercept. Anything left
- * out takes the method's default; {@link #validate()} refuses values out of range with one line.
+ * reference r, σ, LIME's kernel width and distance, the penalty λ and the intercept, carried into
+ * {@link ExplainSettings} (which checks them).
  */
 final class MethodOptions {
 
@@ -39,52 +39,22 @@ final class MethodOptions {
   @Option(names = "--no-intercept", description = "fit g without an intercept b")
   boolean noIntercept;
 
-  /**
-   * The first option given other than --lambda (the relaxations take only λ from here), or null.
-   */
-  String firstGiven() {
-    return referenceText != null ? "--reference" : sigma != null ? "--sigma"
-        : kernelWidth != null ? "--kernel-width" : distance != null ? "--distance"
-        : noIntercept ? "--no-intercept" : null;
+  /** The settings with these options (all but the reference, which needs d) stated. */
+  ExplainSettings apply(ExplainSettings s) {
+    s = sigma == null ? s : s.withSigma(sigma);
+    s = kernelWidth == null ? s : s.withKernelWidth(kernelWidth);
+    s = lambda == null ? s : s.withLambda(lambda);
+    s = distance == null ? s : s.withDistance(ExplainSettings.distance(distance));
+    return s.withIntercept(!noIntercept);
   }
 
-  /** Refuses σ ≤ 0, w ≤ 0, λ < 0, non-finite numbers and unknown distances. */
-  void validate() {
-    if (sigma != null && !(sigma > 0 && Double.isFinite(sigma))) {
-      throw InputException.of("--sigma", sigma + " is out of range; expected a finite σ > 0");
-    }
-    if (kernelWidth != null && !(kernelWidth > 0 && Double.isFinite(kernelWidth))) {
-      throw InputException.of("--kernel-width", kernelWidth
-          + " is out of range; expected a finite width > 0");
-    }
-    if (lambda != null && !(lambda >= 0 && Double.isFinite(lambda))) {
-      throw InputException.of("--lambda", lambda + " is out of range; expected a finite λ >= 0");
-    }
-    if (distance != null) {
-      kernelDistance();
-    }
-  }
-
-  /** LIME's distance, default cosine. */
-  Kernel.Distance kernelDistance() {
-    if (distance == null) {
-      return Kernel.Distance.COSINE;
-    }
-    return switch (distance) {
-      case "cosine" -> Kernel.Distance.COSINE;
-      case "l2" -> Kernel.Distance.L2;
-      default -> throw InputException.of("--distance", "'" + distance
-          + "' is not a distance; expected cosine or l2");
-    };
-  }
-
-  /** The reference r for d features (all zeros when not given). */
-  double[] reference(int d) {
+  /** The settings with the reference r for d features stated, when given. */
+  ExplainSettings reference(ExplainSettings s, int d) {
     if (referenceText == null) {
-      return new double[d];
+      return s;
     }
     try {
-      return InputVector.parse("--reference", referenceText, d);
+      return s.withReference(InputVector.parse("--reference", referenceText, d));
     } catch (InputException e) {
       throw InputException.of("--reference", e.problem());
     }

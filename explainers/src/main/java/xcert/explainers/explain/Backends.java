@@ -1,17 +1,16 @@
 package xcert.explainers.explain;
 
-import xcert.explainers.backend.gpu.GpuBackend;
-
-import xcert.explainers.backend.CpuBackend;
-
-import xcert.explainers.backend.Backend;
-
 import java.util.Optional;
+import xcert.explainers.backend.Backend;
+import xcert.explainers.backend.CpuBackend;
 import xcert.explainers.backend.gpu.CudaDevice;
+import xcert.explainers.backend.gpu.GpuBackend;
+import xcert.solvers.errors.InputException;
 
 /**
- * Chooses a backend by name: {@code cpu}, {@code gpu} or {@code auto} (the GPU when a CUDA device is
- * present, else the CPU). {@code gpu} without a device is refused with a one-line reason.
+ * Chooses a backend ({@link BackendChoice}): {@code cpu}, {@code gpu} or {@code auto} (the GPU when a
+ * CUDA device is present, else the CPU). {@code gpu} without a device is refused with a one-line
+ * reason.
  */
 public final class Backends {
 
@@ -37,18 +36,29 @@ public final class Backends {
   }
 
   /**
-   * The backend named by {@code choice}.
+   * The backend of a choice.
+   *
+   * @throws InputException (setting {@code backend}) for {@code GPU} without a device
+   */
+  public static Backend select(BackendChoice choice) {
+    return switch (choice) {
+      case CPU -> CpuBackend.allCores();
+      case AUTO -> gpu().orElseGet(CpuBackend::allCores);
+      case GPU -> gpu().orElseThrow(() -> InputException.setting("backend",
+          "no CUDA GPU is available: " + whyNoGpu() + "; choose the cpu or auto backend"));
+    };
+  }
+
+  /**
+   * The backend named by {@code choice} ({@link BackendChoice#id}).
    *
    * @throws IllegalArgumentException for an unknown name, or {@code gpu} without a device
    */
   public static Backend select(String choice) {
-    return switch (choice) {
-      case "cpu" -> CpuBackend.allCores();
-      case "auto" -> gpu().orElseGet(CpuBackend::allCores);
-      case "gpu" -> gpu().orElseThrow(() -> new IllegalArgumentException(
-          "no CUDA GPU is available: " + whyNoGpu() + "; use --backend cpu or auto"));
-      default -> throw new IllegalArgumentException("'" + choice + "' is not a backend; expected "
-          + "auto, cpu or gpu");
-    };
+    try {
+      return select(BackendChoice.fromId(choice));
+    } catch (InputException e) {
+      throw new IllegalArgumentException(e.problem());
+    }
   }
 }

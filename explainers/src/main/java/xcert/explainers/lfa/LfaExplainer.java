@@ -36,6 +36,10 @@ import xcert.solvers.result.Provenance;
  */
 public final class LfaExplainer implements Explainer {
 
+  /** The tolerance of a sampled run: none is stated; grading against the exact limit gives one. */
+  public static final String NO_TOLERANCE =
+      "none stated (grade it against the exact limit, Oracle.grade)";
+
   /** Perturbations evaluated per backend call. */
   public static final int CHUNK = 8192;
 
@@ -141,7 +145,7 @@ public final class LfaExplainer implements Explainer {
         ? Provenance.float64("LFA " + instance.name() + ": the neighbourhood is degenerate or "
             + "enumerated, every perturbation evaluated")
         : new Provenance(Provenance.Kind.SAMPLED, "LFA " + instance.name() + " (seed 000 Eq. 1)",
-            n, seed, "none stated by this command (xcert oracle compares with the exact limit)");
+            n, seed, NO_TOLERANCE);
     return new Attribution(w, b, instance.name(), settings, p);
   }
 

@@ -23,8 +23,8 @@ public final class Distortions {
           settings.seed());
     }
     if (!(f instanceof ReluNetwork net)) {
-      throw new IllegalArgumentException("ADF needs a ReLU network; use --distortion samples for "
-          + "circuits");
+      throw new IllegalArgumentException("ADF needs a ReLU network; circuits need the sampled "
+          + "distortion (DistortionMode.SAMPLES)");
     }
     ReluNetwork score = ReluScore.scoreOf(net);
     ReferenceMoments ref = ReferenceMoments.of(sampler);

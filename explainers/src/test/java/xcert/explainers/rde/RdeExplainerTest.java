@@ -173,7 +173,8 @@ class RdeExplainerTest {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> new RdeExplainer(RdeSettings.defaults().withMode(mode), c.distribution())
               .explain(c.model(), c.x(), CPU));
-      assertEquals("ADF needs a ReLU network; use --distortion samples for circuits",
+      assertEquals("ADF needs a ReLU network; circuits need the sampled distortion "
+          + "(DistortionMode.SAMPLES)",
           e.getMessage());
     }
   }

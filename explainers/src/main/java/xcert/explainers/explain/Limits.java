@@ -1,0 +1,98 @@
+package xcert.explainers.explain;
+
+import java.util.Map;
+import xcert.explainers.api.Attribution;
+import xcert.explainers.lfa.Kernel;
+import xcert.explainers.limits.ExactLimits;
+import xcert.solvers.errors.InputException;
+import xcert.solvers.model.Model;
+import xcert.solvers.model.ReluNetwork;
+
+/**
+ * The exact limits of {@link ExactLimits} (seed 000 Theorems 1–3, seed 001 Appendix B) with their
+ * settings, and every way they can fail as one line: the mask limits need d ≤
+ * {@value ExactLimits#MAX_DIMENSION} (they sum over {0,1}^d) and a 0/1 reference on a circuit;
+ * ig-exact and smoothgrad-limit need a ReLU network (smoothgrad-limit one with one hidden layer).
+ */
+final class Limits {
+
+  private Limits() {}
+
+  /** The limit's attribution; {@code p} receives its parameters in print order. */
+  static Attribution compute(ExplainMethod m, Model f, double[] x, ExplainSettings s,
+      Map<String, String> p) {
+    String name = m.id();
+    int d = f.dimension();
+    double[] r = Explanations.reference(s, d);
+    p.put("method", name);
+    if (m.enumeratesMasks()) {
+      if (d > ExactLimits.MAX_DIMENSION) {
+        throw InputException.of(name, "the model has d = " + d + " inputs; the exact limit sums "
+            + "over all 2^d masks and is computed up to d = " + ExactLimits.MAX_DIMENSION);
+      }
+      Explanations.binary(f, r, "reference");
+    }
+    Kernel.Distance distance = s.distance() == null ? Kernel.Distance.COSINE : s.distance();
+    double lambda = s.lambda() == null ? 0 : s.lambda();
+    String fit = (s.intercept() ? "linear with intercept" : "linear without intercept")
+        + ", ridge λ = " + lambda + " (expectation scale)";
+    try {
+      Attribution a = switch (m) {
+        case LIME_LIMIT -> {
+          double w = s.kernelWidth() == null ? 0.25 : s.kernelWidth();
+          p.put("reference", Explanations.vector(r));
+          p.put("kernel", "√exp(−D²/w²), w = " + w + ", D = " + distance.name().toLowerCase());
+          p.put("class", fit);
+          yield ExactLimits.lime(f, x, r, w, distance, s.intercept(), lambda);
+        }
+        case GLIME_LIMIT -> {
+          double sigma = s.sigma() == null ? 1 : s.sigma();
+          p.put("reference", Explanations.vector(r));
+          p.put("sigma", Double.toString(sigma));
+          p.put("class", fit);
+          yield ExactLimits.glimeBinomial(f, x, r, sigma, s.intercept(), lambda);
+        }
+        case KERNELSHAP_LIMIT -> {
+          p.put("reference", Explanations.vector(r));
+          p.put("class", "linear, efficiency constraint, λ = 0, all 2^d coalitions");
+          yield ExactLimits.kernelShap(f, x, r);
+        }
+        case OCCLUSION_LIMIT -> {
+          p.put("reference", Explanations.vector(r));
+          yield ExactLimits.occlusion(f, x, r);
+        }
+        case IG_EXACT -> {
+          p.put("reference", Explanations.vector(r));
+          p.put("path", "straight line from r to x, integrated between the kinks");
+          yield ExactLimits.integratedGradients(network(name, f), x, r);
+        }
+        case SMOOTHGRAD_LIMIT -> {
+          ReluNetwork net = network(name, f);
+          if (net.layerCount() != 2) {
+            throw InputException.of(name, "the closed form needs a network with one hidden "
+                + "layer; this one has " + (net.layerCount() - 1));
+          }
+          double sigma = s.sigma() == null ? 0.5 : s.sigma();
+          p.put("sigma", Double.toString(sigma));
+          yield ExactLimits.smoothGrad(net, x, sigma);
+        }
+        default -> throw InputException.setting("method", "'" + name + "' is not an exact limit; "
+            + "expected one of " + String.join(", ", ExplainMethod.ids(ExplainMethod.Kind.LIMIT)));
+      };
+      a.settings().forEach(p::putIfAbsent);
+      return a;
+    } catch (InputException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw InputException.of(name, e.getMessage());
+    }
+  }
+
+  private static ReluNetwork network(String name, Model f) {
+    if (f instanceof ReluNetwork net) {
+      return net;
+    }
+    throw InputException.of(name, "needs the gradients of a ReLU network; a Boolean circuit has "
+        + "none (compile it to a ReLU network first, seed 003 footnote on ReLU circuits)");
+  }
+}

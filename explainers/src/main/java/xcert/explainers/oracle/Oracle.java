@@ -1,0 +1,242 @@
+package xcert.explainers.oracle;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.apache.commons.numbers.fraction.BigFraction;
+import xcert.explainers.explain.ExplainMethod;
+import xcert.explainers.explain.ExplainSettings;
+import xcert.explainers.explain.Explanation;
+import xcert.explainers.explain.Explanations;
+import xcert.solvers.dist.ReferenceDistribution;
+import xcert.solvers.errors.InputException;
+import xcert.solvers.exact.GameValues;
+import xcert.solvers.exact.RestrictedPredictionTable;
+import xcert.solvers.exact.RestrictedPredictions;
+import xcert.solvers.model.Model;
+import xcert.solvers.notation.DistributionSpec;
+import xcert.solvers.num.Rationals;
+import xcert.solvers.result.Provenance;
+import xcert.solvers.result.Scalar;
+import xcert.solvers.setfunction.Subsets;
+
+/**
+ * An attribution computed elsewhere held against its exact counterpart (seed 000 Theorems 1–3, seed
+ * 001 Appendix B; the game values of v(S) = f_S(x), seed 004): per feature the given value, the exact
+ * value and the absolute error; the largest error against a tolerance; and how well the rankings
+ * agree.
+ *
+ * <p>Rankings are by importance |w_i|. Kendall's τ is τ_b over all pairs of features (ties in
+ * either ranking count as neither concordant nor discordant; undefined when one side is all tied).
+ * The given top-K set is the K features of largest |given| (ties to the lower index); it agrees with
+ * the exact values when every feature in it has |exact| at least the K-th largest |exact|, so that
+ * ties in the exact values never count against the given attribution. Top-1 is the case K = 1.
+ */
+public final class Oracle {
+
+  private Oracle() {}
+
+  /**
+   * Refuses settings that do not apply to the counterpart, before any work; {@link #grade} calls
+   * it too.
+   *
+   * @param distributionStated whether a reference distribution was given (only the game values
+   *     take one)
+   */
+  public static void check(Against against, OracleSettings s, boolean distributionStated) {
+    ExplainSettings l = s.limit();
+    Explanations.check(ExplainMethod.LIME_LIMIT, l.withLasso(false), false);
+    if (against.isGame() && l.reference() != null) {
+      throw InputException.setting("reference", "applies to the limits and ig; shapley and "
+          + "banzhaf take a reference distribution");
+    }
+    if (!against.isGame() && distributionStated) {
+      throw InputException.setting("dist", "applies to shapley and banzhaf; " + against.id()
+          + " takes a reference point");
+    }
+    if (s.tolerance().signum() < 0) {
+      throw InputException.setting("tolerance", s.tolerance() + " is out of range; expected a "
+          + "number >= 0");
+    }
+  }
+
+  /**
+   * Grades {@code given} against the exact counterpart of {@code f} at {@code x}.
+   *
+   * @param distribution the reference distribution of the game values (null: uniform)
+   * @param given one exact value per feature, w_1 first
+   * @throws InputException for settings that do not apply, a K out of 1..d, or inputs the model
+   *     or the counterpart cannot take
+   */
+  public static Grade grade(Model f, double[] x, ReferenceDistribution distribution,
+      BigFraction[] given, Against against, OracleSettings s) {
+    check(against, s, distribution != null);
+    int d = f.dimension();
+    if (given.length != d) {
+      throw InputException.setting("attribution", given.length + " values given, expected d="
+          + d);
+    }
+    int k = s.top() == null ? Math.min(3, d) : s.top();
+    if (k < 1 || k > d) {
+      throw InputException.setting("top", k + " is out of range; expected 1.." + d);
+    }
+    Scalar[] exact;
+    Provenance how;
+    String dist = null;
+    Map<String, String> settings = Map.of();
+    if (against.isGame()) {
+      ReferenceDistribution v = distribution != null ? distribution
+          : DistributionSpec.parse("dist", "uniform", d, Path.of("."));
+      Explanations.compatible(f, x, v);
+      Subsets.checkTableDimension(d);
+      RestrictedPredictionTable t = RestrictedPredictions.table(f, x, v);
+      exact = against == Against.SHAPLEY ? GameValues.shapley(t.values())
+          : GameValues.banzhaf(t.values());
+      how = t.provenance();
+      dist = v.describe();
+    } else {
+      Explanation e = Explanations.explain(f, x, null, against.limit(), s.limit());
+      exact = e.values();
+      how = e.provenance();
+      settings = e.settings();
+    }
+    return grade(against, given, exact, how, k, s.tolerance(), dist, settings);
+  }
+
+  /**
+   * Grades an explanation computed here (its weights read exactly: a double is the rational it
+   * holds) against the exact counterpart.
+   */
+  public static Grade grade(Model f, double[] x, ReferenceDistribution distribution,
+      Explanation given, Against against, OracleSettings s) {
+    Scalar[] v = given.values();
+    BigFraction[] q = new BigFraction[v.length];
+    for (int i = 0; i < v.length; i++) {
+      q[i] = v[i].isExact() ? v[i].exact() : Rationals.fromDouble(v[i].value());
+    }
+    return grade(f, x, distribution, q, against, s);
+  }
+
+  private static Grade grade(Against against, BigFraction[] given, Scalar[] exact, Provenance how,
+      int k, BigFraction tol, String dist, Map<String, String> settings) {
+    int d = given.length;
+    Scalar[] given0 = new Scalar[d];
+    Scalar[] errors = new Scalar[d];
+    BigFraction[] exactQ = new BigFraction[d];
+    boolean allExact = true;
+    for (int i = 0; i < d; i++) {
+      given0[i] = Scalar.exact(given[i]);
+      if (exact[i].isExact()) {
+        exactQ[i] = exact[i].exact();
+        errors[i] = Scalar.exact(given[i].subtract(exactQ[i]).abs());
+      } else {
+        allExact = false;
+        exactQ[i] = Rationals.fromDouble(exact[i].value());
+        errors[i] = Scalar.approximate(Math.abs(given[i].doubleValue() - exact[i].value()));
+      }
+    }
+    int worst = 0;
+    for (int i = 1; i < d; i++) {
+      if (larger(errors[i], errors[worst])) {
+        worst = i;
+      }
+    }
+    Scalar maxError = errors[worst];
+    boolean pass = maxError.isExact() ? maxError.exact().compareTo(tol) <= 0
+        : maxError.value() <= tol.doubleValue();
+    BigFraction[] givenAbs = abs(given);
+    BigFraction[] exactAbs = abs(exactQ);
+    Double tau = kendallTauB(givenAbs, exactAbs);
+    int[] givenTop = topK(givenAbs, k);
+    int[] exactTop = topK(exactAbs, k);
+    return new Grade(against, List.of(given0), List.of(exact), List.of(errors), allExact, how,
+        maxError, worst + 1, tau == null ? OptionalDouble.empty() : OptionalDouble.of(tau),
+        agrees(topK(givenAbs, 1), exactAbs, 1), k, agrees(givenTop, exactAbs, k),
+        features(givenTop), features(exactTop), tol, pass, dist, settings);
+  }
+
+  private static boolean larger(Scalar a, Scalar b) {
+    if (a.isExact() && b.isExact()) {
+      return a.exact().compareTo(b.exact()) > 0;
+    }
+    return a.value() > b.value();
+  }
+
+  private static BigFraction[] abs(BigFraction[] v) {
+    BigFraction[] a = new BigFraction[v.length];
+    for (int i = 0; i < v.length; i++) {
+      a[i] = v[i].abs();
+    }
+    return a;
+  }
+
+  /** Kendall's τ_b of two rankings; null when either is constant (or d < 2). */
+  static Double kendallTauB(BigFraction[] a, BigFraction[] b) {
+    long concordant = 0;
+    long discordant = 0;
+    long tiesA = 0;
+    long tiesB = 0;
+    long pairs = 0;
+    for (int i = 0; i < a.length; i++) {
+      for (int j = i + 1; j < a.length; j++) {
+        pairs++;
+        int sa = Integer.signum(a[i].compareTo(a[j]));
+        int sb = Integer.signum(b[i].compareTo(b[j]));
+        if (sa == 0) {
+          tiesA++;
+        }
+        if (sb == 0) {
+          tiesB++;
+        }
+        if (sa * sb > 0) {
+          concordant++;
+        } else if (sa * sb < 0) {
+          discordant++;
+        }
+      }
+    }
+    double denom = Math.sqrt((double) (pairs - tiesA) * (double) (pairs - tiesB));
+    return denom == 0 ? null : (concordant - discordant) / denom;
+  }
+
+  /** The K features (0-based) of largest value, ties to the lower index, ascending. */
+  static int[] topK(BigFraction[] v, int k) {
+    Integer[] idx = new Integer[v.length];
+    for (int i = 0; i < v.length; i++) {
+      idx[i] = i;
+    }
+    Arrays.sort(idx, Comparator.<Integer, BigFraction>comparing(i -> v[i]).reversed()
+        .thenComparing(i -> i));
+    int[] t = new int[k];
+    for (int i = 0; i < k; i++) {
+      t[i] = idx[i];
+    }
+    Arrays.sort(t);
+    return t;
+  }
+
+  /** True when every feature of the set has exact importance ≥ the K-th largest. */
+  static boolean agrees(int[] set, BigFraction[] exactAbs, int k) {
+    BigFraction[] sorted = exactAbs.clone();
+    Arrays.sort(sorted, Comparator.reverseOrder());
+    BigFraction kth = sorted[k - 1];
+    for (int i : set) {
+      if (exactAbs[i].compareTo(kth) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static List<Integer> features(int[] set) {
+    List<Integer> f = new ArrayList<>();
+    for (int i : set) {
+      f.add(i + 1);
+    }
+    return f;
+  }
+}
