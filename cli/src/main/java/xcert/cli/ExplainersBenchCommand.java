@@ -1,28 +1,21 @@
 package xcert.cli;
 
-import xcert.explainers.explain.Backends;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
-import xcert.solvers.dist.ProductDistribution;
-import xcert.solvers.exact.GameValues;
-import xcert.solvers.exact.RestrictedPredictionTable;
-import xcert.solvers.exact.RestrictedPredictions;
+import picocli.CommandLine.Spec;
+import xcert.explainers.backend.Backend;
+import xcert.explainers.backend.CpuBackend;
+import xcert.explainers.bench.DeviceComparison;
+import xcert.explainers.bench.ExplainersBenchmark;
+import xcert.explainers.explain.Backends;
+import xcert.explainers.limits.ExactLimits;
+import xcert.explainers.methods.Methods;
 import xcert.solvers.errors.InputException;
-import xcert.solvers.errors.TooLargeException;
-import xcert.solvers.model.Circuit;
-import xcert.solvers.model.TruthTable;
-import xcert.solvers.result.Scalar;
-import xcert.solvers.setfunction.MemoryBudget;
+import xcert.solvers.report.Report;
 
 /** Throughput and convergence of the sampled explainers, and the device table. */
 @Command(name = "explainers", mixinStandardHelpOptions = true,
@@ -69,11 +62,10 @@ final class ExplainersBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Integer> dims = ds;
-    for (int d : dims) {
-      if (d < 2 || d > xcert.explainers.limits.ExactLimits.MAX_DIMENSION) {
+    for (int d : ds) {
+      if (d < 2 || d > ExactLimits.MAX_DIMENSION) {
         throw InputException.of("--d", d + " is out of range; expected 2.."
-            + xcert.explainers.limits.ExactLimits.MAX_DIMENSION);
+            + ExactLimits.MAX_DIMENSION);
       }
     }
     if (maxLog2 < 6 || maxLog2 > 24) {
@@ -85,21 +77,22 @@ final class ExplainersBenchCommand implements Callable<Integer> {
     List<String> methods = deviceMethods == null ? DeviceComparison.METHODS
         : deviceMethods.stream().distinct().toList();
     for (String m : methods) {
-      if (!xcert.explainers.methods.Methods.NAMES.contains(m)) {
+      if (!Methods.NAMES.contains(m)) {
         throw InputException.of("--device-methods", "unknown method '" + m + "'; expected "
-            + "one of " + String.join(", ", xcert.explainers.methods.Methods.NAMES));
+            + "one of " + String.join(", ", Methods.NAMES));
       }
     }
-    xcert.explainers.backend.Backend b;
+    Backend b;
     try {
-      b = xcert.explainers.explain.Backends.select(backendName);
+      b = Backends.select(backendName);
     } catch (IllegalArgumentException e) {
       throw InputException.of("--backend", e.getMessage());
     }
+    var err = spec.commandLine().getErr();
     if (backendName.equals("auto")) {
-      spec.commandLine().getErr().println("backend: " + b.name());
+      err.println("backend: " + b.name());
     }
-    boolean onCpu = b instanceof xcert.explainers.backend.CpuBackend;
+    boolean onCpu = b instanceof CpuBackend;
     DeviceComparison device = null;
     if (!onCpu || deviceTable) {
       List<Integer> ws = widths != null ? widths.stream().distinct().toList()
@@ -107,13 +100,60 @@ final class ExplainersBenchCommand implements Callable<Integer> {
       List<Integer> ks = batchesLog2 != null ? batchesLog2.stream().distinct().sorted().toList()
           : onCpu ? DeviceComparison.CPU_ALONE_LOG2_SIZES : DeviceComparison.LOG2_SIZES;
       device = new DeviceComparison(b, !onCpu, ws, ks, methods,
-          line -> spec.commandLine().getErr().println("bench explainers: " + line));
+          line -> err.println("bench explainers: " + line));
     } else if (widths != null || batchesLog2 != null || deviceMethods != null) {
-      spec.commandLine().getErr().println("bench explainers: the device table is skipped on "
+      err.println("bench explainers: the device table is skipped on "
           + "the CPU backend; --widths, --batches-log2 and --device-methods apply with a GPU "
           + "backend or --device-table");
     }
-    return new ExplainersBench(spec, json, b, dims, maxLog2, device).run();
+    ExplainersBenchmark.Result r = ExplainersBenchmark.run(b, ExplainersBenchmark.Settings
+        .defaults().withDs(ds).withMaxLog2(maxLog2), device,
+        line -> err.println("bench explainers: " + line));
+    print(r);
+    return r.passed() ? 0 : 1;
+  }
+
+  static final String SKIPPED = "skipped: the backend is the CPU (--device-table runs it on "
+      + "the CPU alone)";
+
+  private void print(ExplainersBenchmark.Result r) {
+    var out = spec.commandLine().getOut();
+    Output o = new Output();
+    if (json) {
+      r.data().forEach(o::put);
+      if (r.device() == null) {
+        o.put("device_comparison", Map.of("skipped", SKIPPED));
+      }
+      out.println(o.toJson());
+      return;
+    }
+    r.data().entrySet().stream().limit(5).forEach(e -> o.put(e.getKey(), e.getValue()));
+    put(o, r.throughputTable());
+    put(o, r.convergenceTable());
+    out.print(o.toTable());
+    out.println("\nLimits: lime and glime-binomial against their "
+        + "enumerated limits (λ → 0 as n grows, since Ridge(α) is on the sum scale), kernelshap "
+        + "against the exact Shapley values of f(x_S, r_{S^c}), smoothgrad, c-lime and glime-gauss "
+        + "against the closed-form SmoothGrad (Stein's lemma), integrated-gradients (n Riemann "
+        + "midpoints) against exact IG, occlusion against its exact value.");
+    Output d = new Output();
+    if (r.agreement() != null) {
+      put(d, r.agreement().table());
+      d.put("all within", r.agreement().allWithin() ? "yes" : "NO");
+    }
+    if (r.device() != null) {
+      d.put("device network", r.device().network());
+      d.put("device CPU rule", r.device().cpuRule());
+      put(d, r.device().table());
+      r.device().paysTables().forEach(t -> put(d, t));
+    } else {
+      d.put("device table", SKIPPED);
+    }
+    out.print("\n" + d.toTable());
+  }
+
+  private static void put(Output o, Report.Table t) {
+    o.put(t.title(), new Output.Rows(t.columns(), t.rows()));
   }
 
   /** Each value of a list option within lo..hi (an absent option passes). */
@@ -127,5 +167,4 @@ final class ExplainersBenchCommand implements Callable<Integer> {
       }
     }
   }
-
 }

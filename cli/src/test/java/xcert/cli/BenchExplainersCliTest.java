@@ -104,7 +104,7 @@ class BenchExplainersCliTest {
         "--max-log2-samples", "6", "--json");
     assertEquals(0, r.status(), r.err());
     Map<String, Object> top = parse(r.out());
-    assertEquals(Map.of("skipped", ExplainersBench.SKIPPED), top.get("device_comparison"));
+    assertEquals(Map.of("skipped", ExplainersBenchCommand.SKIPPED), top.get("device_comparison"));
     assertFalse(r.err().contains("device table"), r.err());
   }
 

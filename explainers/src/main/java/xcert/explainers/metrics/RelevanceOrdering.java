@@ -13,6 +13,7 @@ import xcert.solvers.exact.Arithmetic;
 import xcert.solvers.model.Model;
 import xcert.solvers.result.Provenance;
 import xcert.solvers.result.Scalar;
+import xcert.solvers.setfunction.SetFunction;
 
 /**
  * The relevance-ordering test of seed 003 Section 5 ("We propose a variant of the relevance
@@ -104,6 +105,31 @@ public final class RelevanceOrdering {
           + "D is sampled; the number of samples must be at least 1, got " + samples);
     }
     return sampled(f, x, order, p, samples, seed, backend);
+  }
+
+  /**
+   * The relevance-ordering curve read off a distortion already known on every set: D(S_k) for
+   * k = 0..d, S_k the first k features of {@code order}. This is the curve the optimality gap
+   * compares with the exact envelope D*(k) (seed 003 Section 5 against Section 3).
+   *
+   * @param order the 0-based features, most relevant first
+   * @param distortion D over all 2^d sets (bit i = feature i)
+   * @param provenance how {@code distortion} was computed
+   */
+  public static Curve curve(int[] order, SetFunction distortion, Provenance provenance) {
+    if (order.length != distortion.dimension()) {
+      throw new IllegalArgumentException("an order of " + order.length + " features for a "
+          + "distortion over " + distortion.dimension());
+    }
+    List<Scalar> out = new ArrayList<>();
+    int set = 0;
+    for (int k = 0; k <= order.length; k++) {
+      if (k > 0) {
+        set |= 1 << order[k - 1];
+      }
+      out.add(distortion.valueAt(set));
+    }
+    return new Curve(order, out, provenance);
   }
 
   private static Curve enumerated(Model f, double[] x, int[] order, ProductDistribution p,

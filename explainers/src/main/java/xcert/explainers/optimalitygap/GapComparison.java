@@ -1,12 +1,11 @@
 package xcert.explainers.optimalitygap;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import xcert.explainers.metrics.RelevanceOrdering;
 import xcert.solvers.result.Provenance;
 import xcert.solvers.result.Scalar;
-import xcert.solvers.setfunction.SetFunction;
 
 /**
  * Thresholds a method's scores and measures the result against {@link ExactAnswers}: for each
@@ -63,17 +62,16 @@ public final class GapComparison {
         a.hammingToNearest(set), needed);
   }
 
+  /** The relevance-ordering curve ({@link RelevanceOrdering}) against the exact envelope. */
   static CurveGap curve(ExactAnswers exact, int[] order) {
-    SetFunction dist = exact.distortion();
     List<Scalar> env = exact.envelope();
-    List<Scalar> ds = new ArrayList<>();
+    List<Scalar> ds = RelevanceOrdering.curve(order, exact.distortion(), exact.provenance())
+        .distortions();
     int above = 0;
     Scalar maxGap = Scalars.ZERO;
     Scalar area = Scalars.ZERO;
     for (int k = 0; k < env.size(); k++) {
-      Scalar dk = dist.valueAt(topK(order, k));
-      ds.add(dk);
-      Scalar gap = Scalars.minus(dk, env.get(k));
+      Scalar gap = Scalars.minus(ds.get(k), env.get(k));
       if (Scalars.compare(gap, Scalars.ZERO) > 0) {
         above++;
       }

@@ -66,6 +66,10 @@ class RelevanceOrderingTest {
         assertEquals(c.distortion(k), fl.distortion(k), 1e-12);
       }
       assertEquals(Provenance.Kind.ENUMERATED_FLOAT64, fl.provenance().kind());
+      // the same curve read off the exact distortion over all sets (the optimality gap's route)
+      RelevanceOrdering.Curve read = RelevanceOrdering.curve(order, rd.distortion(),
+          c.provenance());
+      assertEquals(c.distortions(), read.distortions());
     }
   }
 

@@ -1,4 +1,4 @@
-package xcert.cli;
+package xcert.explainers.bench;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,9 +15,10 @@ import xcert.explainers.backend.CpuBackend;
 import xcert.explainers.methods.MethodSettings;
 import xcert.explainers.methods.Methods;
 import xcert.solvers.model.ReluNetwork;
+import xcert.solvers.report.Report;
 
 /**
- * The device table of {@code xcert bench explainers}: one whole explanation of n samples by each of a
+ * The device table of the explainers benchmark: one whole explanation of n samples by each of a
  * few methods on 64 → W → W → 1 ReLU networks, timed on the selected backend and on
  * {@link CpuBackend#allCores()} as the baseline in the same run, reported as samples per second, the
  * ratio backend/CPU and, per width and method, the smallest n at which the ratio exceeds 1.
@@ -29,31 +30,31 @@ import xcert.solvers.model.ReluNetwork;
  * and method not yet measured on the CPU is not measured at all. When the selected backend is the
  * CPU itself there is nothing to compare, and the table shows the CPU alone.
  */
-final class DeviceComparison {
+public final class DeviceComparison {
 
   /** Inputs d of every network. */
-  static final int INPUTS = 64;
+  public static final int INPUTS = 64;
   /** Default hidden widths W. */
-  static final List<Integer> WIDTHS = List.of(64, 256, 1024, 4096);
+  public static final List<Integer> WIDTHS = List.of(64, 256, 1024, 4096);
   /** Default explanation sizes, as log2 n. */
-  static final List<Integer> LOG2_SIZES = List.of(10, 14, 17, 20);
+  public static final List<Integer> LOG2_SIZES = List.of(10, 14, 17, 20);
   /** Default widths when the table shows the CPU alone. */
-  static final List<Integer> CPU_ALONE_WIDTHS = List.of(64, 256);
+  public static final List<Integer> CPU_ALONE_WIDTHS = List.of(64, 256);
   /** Default sizes (log2 n) when the table shows the CPU alone. */
-  static final List<Integer> CPU_ALONE_LOG2_SIZES = List.of(10, 14);
+  public static final List<Integer> CPU_ALONE_LOG2_SIZES = List.of(10, 14);
   /** Default methods: forward + gradients, and forward + regression. */
-  static final List<String> METHODS = List.of("smoothgrad", "c-lime");
-  static final int MAX_WIDTH = 8192;
-  static final int MIN_LOG2 = 4;
-  static final int MAX_LOG2 = 22;
+  public static final List<String> METHODS = List.of("smoothgrad", "c-lime");
+  public static final int MAX_WIDTH = 8192;
+  public static final int MIN_LOG2 = 4;
+  public static final int MAX_LOG2 = 22;
   /** The CPU's first timed size is 2^8 (smaller sizes n are timed at n). */
-  static final int CPU_FIRST_LOG2 = 8;
+  public static final int CPU_FIRST_LOG2 = 8;
   /** A CPU run at least this long ends the doubling. */
-  static final double CPU_RUN_SECONDS = 1;
+  public static final double CPU_RUN_SECONDS = 1;
   /** The CPU runs of the whole table stay within this, plus at most one run. */
-  static final double CPU_BUDGET_SECONDS = 150;
+  public static final double CPU_BUDGET_SECONDS = 150;
   /** Seed of x0 and of the weights. */
-  static final long SEED = 64;
+  public static final long SEED = 64;
 
   /**
    * One width, method and size: seconds of one explanation of n samples on the backend (NaN where the
@@ -61,34 +62,162 @@ final class DeviceComparison {
    * spent before this width and method). Where an explanation failed (a fit with more unknowns than
    * samples, say) its seconds are NaN and {@code error} says why; otherwise error is null.
    */
-  record Cell(int width, String method, long n, double backendSeconds, long cpuN,
+  public record Cell(int width, String method, long n, double backendSeconds, long cpuN,
       double cpuSeconds, boolean cpuCapped, String error) {
 
-    double backendRate() {
+    public double backendRate() {
       return n / backendSeconds;
     }
 
-    double cpuRate() {
+    public double cpuRate() {
       return cpuN == 0 ? Double.NaN : cpuN / cpuSeconds;
     }
 
-    double ratio() {
+    public double ratio() {
       return backendRate() / cpuRate();
     }
   }
 
   /** Per width and method: the smallest n whose ratio exceeds 1, if any, among sizes up to largest. */
-  record Pays(int width, String method, OptionalLong from, long largest) {
+  public record Pays(int width, String method, OptionalLong from, long largest) {
 
-    String text() {
+    public String text() {
       return from.isPresent() ? "pays from n = " + pow2(from.getAsLong())
           : "does not pay up to " + pow2(largest);
     }
   }
 
   /** The finished table. */
-  record Result(String backend, String baseline, boolean compared, List<Cell> cells,
-      List<Pays> pays, double cpuSeconds, double cpuBudget, boolean capped) {}
+  public record Result(String backend, String baseline, boolean compared, List<Cell> cells,
+      List<Pays> pays, double cpuSeconds, double cpuBudget, boolean capped) {
+
+    public Result {
+      cells = List.copyOf(cells);
+      pays = List.copyOf(pays);
+    }
+
+    /** What the networks and explanations are. */
+    public String network() {
+      return INPUTS + " → W → W → 1 ReLU networks, He-initialised N(0, 2/fan_in) weights, "
+          + "zero biases, x0 ~ N(0, I) (seed " + SEED + "); one explanation of n samples, seed 1, "
+          + "method defaults";
+    }
+
+    /** How the CPU rate was measured, and whether the budget was reached. */
+    public String cpuRule() {
+      return String.format(Locale.ROOT, "CPU rate at n_cpu = min(n, the first 2^j, "
+          + "j ≥ %d, whose run takes ≥ %.0f s); the CPU runs of the whole table are capped at "
+          + "%.0f s (this run: %.1f s%s)", CPU_FIRST_LOG2, CPU_RUN_SECONDS, cpuBudget, cpuSeconds,
+          capped ? ", cap reached: * marks an n_cpu whose doubling the cap stopped, "
+              + "'not measured' a width and method that came after it" : ", cap not reached");
+    }
+
+    /** The table as ordered JSON-ready fields. */
+    public Map<String, Object> data() {
+      Map<String, Object> j = new LinkedHashMap<>();
+      j.put("backend", backend);
+      j.put("baseline", baseline);
+      j.put("compared", compared);
+      j.put("network", network());
+      j.put("cpu_rule", cpuRule());
+      j.put("cpu_budget_s", cpuBudget);
+      j.put("cpu_seconds", cpuSeconds);
+      j.put("cpu_capped", capped);
+      List<Object> rows = new ArrayList<>();
+      for (Cell c : cells) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("width", c.width());
+        m.put("method", c.method());
+        m.put("n", c.n());
+        if (compared) {
+          m.put("backend_seconds", c.backendSeconds());
+          m.put("backend_samples_per_s", c.backendRate());
+        }
+        m.put("cpu_n", c.cpuN());
+        m.put("cpu_seconds", c.cpuSeconds());
+        m.put("cpu_samples_per_s", c.cpuRate());
+        m.put("cpu_capped", c.cpuCapped());
+        if (compared) {
+          m.put("ratio", c.ratio());
+        }
+        if (c.error() != null) {
+          m.put("error", c.error());
+        }
+        rows.add(m);
+      }
+      j.put("rows", rows);
+      if (compared) {
+        List<Object> list = new ArrayList<>();
+        for (Pays p : pays) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("width", p.width());
+          m.put("method", p.method());
+          m.put("pays_from_n", p.from().isPresent() ? (Object) p.from().getAsLong() : null);
+          m.put("largest_n", p.largest());
+          m.put("text", p.text());
+          list.add(m);
+        }
+        j.put("pays_from", list);
+      }
+      return j;
+    }
+
+    /** The table for reading: rates with three digits, n as powers of two. */
+    public Report.Table table() {
+      List<String> header = new ArrayList<>(List.of("W", "method", "n"));
+      if (compared) {
+        header.add(backend + " samples/s");
+      }
+      header.addAll(List.of("CPU samples/s", "n_cpu"));
+      if (compared) {
+        header.add("ratio");
+      }
+      boolean notes = cells.stream().anyMatch(c -> c.error() != null);
+      if (notes) {
+        header.add("note");
+      }
+      List<List<Object>> rows = new ArrayList<>();
+      for (Cell c : cells) {
+        List<Object> row = new ArrayList<>(List.of(c.width(), c.method(), pow2(c.n())));
+        if (compared) {
+          row.add(rate(c.backendRate()));
+        }
+        if (c.cpuN() == 0) {
+          row.addAll(List.of("not measured", "-"));
+        } else {
+          row.addAll(List.of(rate(c.cpuRate()), pow2(c.cpuN()) + (c.cpuCapped() ? "*" : "")));
+        }
+        if (compared) {
+          row.add(Double.isFinite(c.ratio()) ? String.format(Locale.ROOT, "%.2fx", c.ratio())
+              : "-");
+        }
+        if (notes) {
+          // the reason up to its first colon after the backend's name (data() has all of it)
+          String e = c.error() == null ? "" : c.error();
+          int colon = e.indexOf(':', e.indexOf(": ") + 2);
+          row.add(colon > 0 ? e.substring(0, colon) : e);
+        }
+        rows.add(row);
+      }
+      String title = compared ? "device comparison: " + backend + " against " + baseline
+          + " (ratio = backend/CPU)" : "device table, the CPU alone (" + baseline
+          + "; the selected backend is the CPU, so there is nothing to compare)";
+      return new Report.Table(title, header, rows, Report.Medium.ALL);
+    }
+
+    /** Per width and method, where the backend pays; empty when nothing was compared. */
+    public List<Report.Table> paysTables() {
+      if (!compared) {
+        return List.of();
+      }
+      List<List<Object>> rows = new ArrayList<>();
+      for (Pays p : pays) {
+        rows.add(List.of(p.width(), p.method(), p.text()));
+      }
+      return List.of(new Report.Table("where " + backend + " pays (smallest n with ratio > 1)",
+          List.of("W", "method", "pays from"), rows, Report.Medium.ALL));
+    }
+  }
 
   private final Backend backend;
   private final boolean compare;
@@ -110,13 +239,13 @@ final class DeviceComparison {
    * @param methods names from {@link Methods#NAMES}
    * @param progress receives one line per timed run
    */
-  DeviceComparison(Backend backend, boolean compare, List<Integer> widths, List<Integer> log2Sizes,
+  public DeviceComparison(Backend backend, boolean compare, List<Integer> widths, List<Integer> log2Sizes,
       List<String> methods, Consumer<String> progress) {
     this(backend, compare, widths, log2Sizes, methods, progress, CPU_BUDGET_SECONDS);
   }
 
   /** As above, with the CPU runs capped at {@code budget} seconds instead of the default. */
-  DeviceComparison(Backend backend, boolean compare, List<Integer> widths, List<Integer> log2Sizes,
+  public DeviceComparison(Backend backend, boolean compare, List<Integer> widths, List<Integer> log2Sizes,
       List<String> methods, Consumer<String> progress, double budget) {
     this.budget = budget;
     this.backend = backend;
@@ -127,7 +256,7 @@ final class DeviceComparison {
     this.progress = progress;
   }
 
-  Result run() {
+  public Result run() {
     // JIT and device start-up: every method once on each backend, n = 2^10, W ≤ 64
     ReluNetwork warmNet = network(Math.min(64, widths.stream().min(Integer::compare).orElseThrow()));
     double[] x0 = input();
@@ -226,7 +355,7 @@ final class DeviceComparison {
   }
 
   /** The smallest n whose ratio exceeds 1 (sizes ascending; NaN ratios never do). */
-  static OptionalLong paysFrom(long[] ns, double[] ratios) {
+  public static OptionalLong paysFrom(long[] ns, double[] ratios) {
     for (int i = 0; i < ns.length; i++) {
       if (ratios[i] > 1) {
         return OptionalLong.of(ns[i]);
@@ -236,7 +365,7 @@ final class DeviceComparison {
   }
 
   /** x0: d standard normal values, the first draws of the seed. */
-  static double[] input() {
+  public static double[] input() {
     SplittableRandom rnd = new SplittableRandom(SEED);
     double[] x = new double[INPUTS];
     for (int i = 0; i < INPUTS; i++) {
@@ -249,7 +378,7 @@ final class DeviceComparison {
    * The 64 → W → W → 1 network: after x0's draws from the same seed, He-initialised weights
    * N(0, 2/fan_in) layer by layer, zero biases, a score (no threshold).
    */
-  static ReluNetwork network(int width) {
+  public static ReluNetwork network(int width) {
     SplittableRandom rnd = new SplittableRandom(SEED);
     for (int i = 0; i < INPUTS; i++) {
       rnd.nextGaussian();
@@ -270,118 +399,8 @@ final class DeviceComparison {
     return new ReluNetwork(w, b, OptionalDouble.empty());
   }
 
-  /** The table's description, its rows and the pays-from rows, for {@link Output}. */
-  static void put(Output o, Result r, boolean json) {
-    String network = INPUTS + " → W → W → 1 ReLU networks, He-initialised N(0, 2/fan_in) weights, "
-        + "zero biases, x0 ~ N(0, I) (seed " + SEED + "); one explanation of n samples, seed 1, "
-        + "method defaults";
-    String cpuRule = String.format(Locale.ROOT, "CPU rate at n_cpu = min(n, the first 2^j, "
-        + "j ≥ %d, whose run takes ≥ %.0f s); the CPU runs of the whole table are capped at %.0f s "
-        + "(this run: %.1f s%s)", CPU_FIRST_LOG2, CPU_RUN_SECONDS, r.cpuBudget(),
-        r.cpuSeconds(), r.capped() ? ", cap reached: * marks an n_cpu whose doubling the cap stopped, "
-            + "'not measured' a width and method that came after it" : ", cap not reached");
-    if (json) {
-      Map<String, Object> j = new LinkedHashMap<>();
-      j.put("backend", r.backend());
-      j.put("baseline", r.baseline());
-      j.put("compared", r.compared());
-      j.put("network", network);
-      j.put("cpu_rule", cpuRule);
-      j.put("cpu_budget_s", r.cpuBudget());
-      j.put("cpu_seconds", r.cpuSeconds());
-      j.put("cpu_capped", r.capped());
-      List<Object> rows = new ArrayList<>();
-      for (Cell c : r.cells()) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("width", c.width());
-        m.put("method", c.method());
-        m.put("n", c.n());
-        if (r.compared()) {
-          m.put("backend_seconds", c.backendSeconds());
-          m.put("backend_samples_per_s", c.backendRate());
-        }
-        m.put("cpu_n", c.cpuN());
-        m.put("cpu_seconds", c.cpuSeconds());
-        m.put("cpu_samples_per_s", c.cpuRate());
-        m.put("cpu_capped", c.cpuCapped());
-        if (r.compared()) {
-          m.put("ratio", c.ratio());
-        }
-        if (c.error() != null) {
-          m.put("error", c.error());
-        }
-        rows.add(m);
-      }
-      j.put("rows", rows);
-      if (r.compared()) {
-        List<Object> pays = new ArrayList<>();
-        for (Pays p : r.pays()) {
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("width", p.width());
-          m.put("method", p.method());
-          m.put("pays_from_n", p.from().isPresent() ? (Object) p.from().getAsLong() : null);
-          m.put("largest_n", p.largest());
-          m.put("text", p.text());
-          pays.add(m);
-        }
-        j.put("pays_from", pays);
-      }
-      o.put("device_comparison", j);
-      return;
-    }
-    List<String> header = new ArrayList<>(List.of("W", "method", "n"));
-    if (r.compared()) {
-      header.add(r.backend() + " samples/s");
-    }
-    header.addAll(List.of("CPU samples/s", "n_cpu"));
-    if (r.compared()) {
-      header.add("ratio");
-    }
-    boolean notes = r.cells().stream().anyMatch(c -> c.error() != null);
-    if (notes) {
-      header.add("note");
-    }
-    List<List<Object>> rows = new ArrayList<>();
-    for (Cell c : r.cells()) {
-      List<Object> row = new ArrayList<>(List.of(c.width(), c.method(), pow2(c.n())));
-      if (r.compared()) {
-        row.add(rate(c.backendRate()));
-      }
-      if (c.cpuN() == 0) {
-        row.addAll(List.of("not measured", "-"));
-      } else {
-        row.addAll(List.of(rate(c.cpuRate()), pow2(c.cpuN()) + (c.cpuCapped() ? "*" : "")));
-      }
-      if (r.compared()) {
-        row.add(Double.isFinite(c.ratio()) ? String.format(Locale.ROOT, "%.2fx", c.ratio()) : "-");
-      }
-      if (notes) {
-        // the reason up to its first colon after the backend's name (--json has all of it)
-        String e = c.error() == null ? "" : c.error();
-        int colon = e.indexOf(':', e.indexOf(": ") + 2);
-        row.add(colon > 0 ? e.substring(0, colon) : e);
-      }
-      rows.add(row);
-    }
-    String title = r.compared() ? "device comparison: " + r.backend() + " against "
-        + r.baseline() + " (ratio = backend/CPU)"
-        : "device table, the CPU alone (" + r.baseline() + "; the selected backend is the CPU, "
-            + "so there is nothing to compare)";
-    o.put("device network", network);
-    o.put("device CPU rule", cpuRule);
-    o.put(title, new Output.Rows(header, rows));
-    if (r.compared()) {
-      List<List<Object>> pays = new ArrayList<>();
-      for (Pays p : r.pays()) {
-        pays.add(List.of(p.width(), p.method(), p.text()));
-      }
-      o.put("where " + r.backend() + " pays (smallest n with ratio > 1)",
-          new Output.Rows(List.of("W", "method", "pays from"), pays));
-    }
-  }
-
   /** 2^k for a power of two, else the number. */
-  static String pow2(long n) {
+  public static String pow2(long n) {
     return Long.bitCount(n) == 1 ? "2^" + Long.numberOfTrailingZeros(n) : Long.toString(n);
   }
 

@@ -1,4 +1,4 @@
-package xcert.cli;
+package xcert.explainers.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,28 +11,26 @@ import org.junit.jupiter.api.Test;
 import xcert.explainers.agreement.AgreementRow;
 import xcert.explainers.methods.Methods;
 
-/** The agreement table of bench explainers, with a CPU stand-in for the device. */
+/** The agreement table of the explainers benchmark, with a CPU stand-in for the device. */
 class DeviceAgreementTest {
 
   @Test
   void everyMethodAtBothWidthsIsCheckedAndReported() {
     List<String> progress = new ArrayList<>();
-    Map<Integer, List<AgreementRow>> rows = DeviceAgreement.run(new DeviceComparisonTest.Renamed(),
+    DeviceAgreement.Result result = DeviceAgreement.run(new DeviceComparisonTest.Renamed(),
         new int[] {8, 16}, 256, progress::add);
+    Map<Integer, List<AgreementRow>> rows = result.rows();
     assertEquals(List.of(8, 16), List.copyOf(rows.keySet()));
     for (List<AgreementRow> r : rows.values()) {
       assertEquals(Methods.NAMES, r.stream().map(AgreementRow::method).toList());
     }
     // the stand-in computes in float64 on the same samples: every difference is within tolerance
-    assertTrue(DeviceAgreement.allWithin(rows));
+    assertTrue(result.allWithin());
     assertEquals(2, progress.size());
-    Output o = new Output();
-    DeviceAgreement.put(o, rows, true);
-    String json = o.toJson();
-    assertTrue(json.contains("\"all_within\" : true") || json.contains("\"all_within\":true"), json);
-    Output t = new Output();
-    DeviceAgreement.put(t, rows, false);
-    String table = t.toTable();
+    Map<String, Object> json = result.data();
+    assertEquals(true, json.get("all_within"), json.toString());
+    assertEquals(2 * Methods.NAMES.size(), ((List<?>) json.get("rows")).size());
+    String table = result.table().rows().toString();
     assertTrue(table.contains("kernelshap"), table);
     assertFalse(table.contains("OUTSIDE"), table);
   }
