@@ -23,7 +23,8 @@ final class ReportRender {
         sb.append(p.text()).append('\n');
       } else if (b instanceof Report.Table t) {
         sb.append(t.title().isEmpty() ? "" : t.title() + "\n\n");
-        Output.Rows rows = new Output.Rows(t.columns(), t.rows());
+        Output.Rows rows = new Output.Rows(t.columns(), t.rows().stream()
+            .map(row -> row.stream().map(c -> c == null ? (Object) "" : c).toList()).toList());
         sb.append(medium == Report.Medium.TERMINAL ? Output.renderRows(rows)
             : Output.markdown(rows));
       }

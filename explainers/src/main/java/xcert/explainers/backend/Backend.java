@@ -4,7 +4,7 @@ import xcert.solvers.model.Model;
 import xcert.solvers.model.ReluNetwork;
 
 /**
- * Where model evaluations and gradients over a batch of perturbations are computed (SPEC section 4,
+ * Where model evaluations and gradients over a batch of perturbations are computed (seed 000 Section 3, Table 1,
  * "Compute"). Batches are row-major: row r of an n × d batch is {@code rows[r*d .. r*d+d-1]}, the
  * layout a device buffer wants. Implementations must return the same numbers whatever their
  * internal parallelism (results may not depend on thread scheduling).

@@ -59,8 +59,8 @@ public final class Explanations {
           + "finite value >= 0");
     }
     if (s.lambdaTv() != null && s.lambdaTv() > 0 && s.gridWidth() == null) {
-      throw InputException.setting("lambdaTv", "the total variation needs the grid: state its "
-          + "width W (gridWidth)");
+      throw InputException.setting("gridWidth", "the total-variation penalty (lambdaTv > 0) needs "
+          + "the grid: state its width W");
     }
     finitePositive("learningRate", s.learningRate(), "step");
     finitePositive("temperature", s.temperature(), "temperature");

@@ -1,7 +1,7 @@
 package xcert.explainers.metrics;
 
 /**
- * Distances between two explanations and the fit of an explanation to a model (SPEC section 4,
+ * Distances between two explanations and the fit of an explanation to a model (seed 000 Section 4 and seed 001 Section 5,
  * "Metrics"; R² is the local-fidelity score that seed 001 Section 5.2 and Figure 4b report for LIME).
  */
 public final class Distances {
