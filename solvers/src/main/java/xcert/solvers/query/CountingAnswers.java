@@ -129,8 +129,8 @@ final class CountingAnswers {
         putSearch(out, r, "no sufficient reason with |S| <= " + maxK);
         p = CircuitCounting.satProvenance(r.work());
       }
-      default -> throw InputException.setting("method", "--method sat answers relevance --set S "
-          + "and min-relevant at δ = 1; use --method count for '" + query.id() + "'");
+      default -> throw InputException.setting("method", "the SAT method answers relevance with a set "
+          + "and min-relevant at δ = 1; use the counting method for '" + query.id() + "'");
     }
     out.put("method", p.describe());
     out.put("exact", true);
