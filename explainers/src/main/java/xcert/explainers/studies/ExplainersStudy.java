@@ -6,10 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import xcert.explainers.backend.Backend;
@@ -19,6 +17,7 @@ import xcert.solvers.instances.RandomInstances;
 import xcert.solvers.model.Circuit;
 import xcert.solvers.model.ReluNetwork;
 import xcert.solvers.report.Report;
+import xcert.solvers.report.TallyReports;
 import xcert.solvers.report.Report.Medium;
 import xcert.solvers.report.Study;
 
@@ -159,7 +158,7 @@ public final class ExplainersStudy implements Study {
         r.config().perProperty(), r.config().noFreeLunch(), exp.k(), exp.seeds(),
         Arrays.toString(exp.ns()), r.backend(), r.seconds());
     Report.Builder b = Report.builder(id(), title()).paragraph(setup);
-    checkTables(b, r.checks());
+    TallyReports.blocks(b, r.checks(), "check", row -> true);
     b.paragraph("### Stability (seed 001 Figure 4a in miniature)", Medium.DOCUMENT);
     stability(b, "20-input circuit", r.onCircuit(), exp);
     b.paragraph("![stability on a circuit](" + CIRCUIT_PNG + ")", Medium.DOCUMENT);
@@ -187,46 +186,8 @@ public final class ExplainersStudy implements Study {
             .toList())
         .data("stability_relu", r.onNetwork().stream().map(StabilityExperiment.Curve::data)
             .toList())
-        .data("rows", checkData(r.checks()));
+        .data("rows", TallyReports.data(r.checks(), "check"));
     return b.build();
-  }
-
-  /** The tally as a short terminal table with first failures below, and a document table. */
-  static void checkTables(Report.Builder b, List<Tally.Row> checks) {
-    List<List<Object>> terminal = new ArrayList<>();
-    List<List<Object>> document = new ArrayList<>();
-    StringBuilder failures = new StringBuilder();
-    for (Tally.Row r : checks) {
-      terminal.add(List.of(r.claim(), r.holds(), r.fails(), r.vacuous()));
-      List<Object> row = new ArrayList<>(terminal.get(terminal.size() - 1));
-      row.add(r.firstFailure());
-      document.add(row);
-      if (r.firstFailure() != null) {
-        failures.append(failures.length() == 0 ? "" : "\n\n").append("first failure of ")
-            .append(r.claim()).append(":\n  ").append(r.firstFailure());
-      }
-    }
-    b.table("", List.of("check", "held", "failed", "vacuous"), terminal, Medium.TERMINAL);
-    b.table("", List.of("check", "held", "failed", "vacuous", "first failure"), document,
-        Medium.DOCUMENT);
-    if (failures.length() > 0) {
-      b.paragraph(failures.toString(), Medium.TERMINAL);
-    }
-  }
-
-  /** The tally as JSON rows. */
-  static List<Map<String, Object>> checkData(List<Tally.Row> checks) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (Tally.Row r : checks) {
-      Map<String, Object> j = new LinkedHashMap<>();
-      j.put("check", r.claim());
-      j.put("held", r.holds());
-      j.put("failed", r.fails());
-      j.put("vacuous", r.vacuous());
-      j.put("first_failure", r.firstFailure());
-      out.add(j);
-    }
-    return out;
   }
 
   private static void stability(Report.Builder b, String model,

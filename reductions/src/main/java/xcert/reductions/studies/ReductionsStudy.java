@@ -2,10 +2,8 @@ package xcert.reductions.studies;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.apache.commons.numbers.fraction.BigFraction;
@@ -30,6 +28,7 @@ import xcert.solvers.io.DimacsFormat;
 import xcert.solvers.model.Circuit;
 import xcert.solvers.num.Rationals;
 import xcert.solvers.report.Report;
+import xcert.solvers.report.TallyReports;
 import xcert.solvers.report.Study;
 
 /**
@@ -138,42 +137,15 @@ public final class ReductionsStudy implements Study {
         + "{0,1}^d. %.1f s.", deltasText(config.satlibDeltas()), config.generated(),
         config.exhaustive(), ExhaustiveAp.MAX_INPUTS, result.theorem34ParameterSets(),
         config.perShape(), config.reluSatlib(), config.reluGenerated(), result.seconds());
-    List<List<Object>> documentRows = new ArrayList<>();
-    List<List<Object>> terminalRows = new ArrayList<>();
-    List<Object> dataRows = new ArrayList<>();
-    StringBuilder failures = new StringBuilder();
-    for (Tally.Row r : result.tally().rows()) {
-      terminalRows.add(List.of(r.claim(), r.holds(), r.fails(), r.vacuous()));
-      List<Object> row = new ArrayList<>(List.of(r.claim(), r.holds(), r.fails(), r.vacuous()));
-      row.add(r.firstFailure() == null ? "" : r.firstFailure());
-      documentRows.add(row);
-      if (r.firstFailure() != null) {
-        failures.append("first failure of ").append(r.claim()).append(":\n  ")
-            .append(r.firstFailure()).append('\n');
-      }
-      Map<String, Object> j = new LinkedHashMap<>();
-      j.put("check", r.claim());
-      j.put("held", r.holds());
-      j.put("failed", r.fails());
-      j.put("vacuous", r.vacuous());
-      j.put("first_failure", r.firstFailure());
-      dataRows.add(j);
-    }
     Report.Builder b = Report.builder("reductions", new ReductionsStudy().title())
-        .paragraph(setup)
-        .table("", List.of("check", "held", "failed", "vacuous", "first failure"), documentRows,
-            Report.Medium.DOCUMENT)
-        .table("", List.of("check", "held", "failed", "vacuous"), terminalRows,
-            Report.Medium.TERMINAL);
-    if (failures.length() > 0) {
-      b.paragraph(failures.toString(), Report.Medium.TERMINAL);
-    }
+        .paragraph(setup);
+    TallyReports.blocks(b, result.tally(), "check", row -> true);
     b.paragraph(notes(), Report.Medium.DOCUMENT);
     return b.data("seconds", result.seconds())
         .data("generated_cnfs", config.generated())
         .data("exhaustive_cnfs", config.exhaustive())
         .data("theorem34_parameter_sets", result.theorem34ParameterSets())
-        .data("rows", dataRows)
+        .data("rows", TallyReports.data(result.tally(), "check"))
         .build();
   }
 

@@ -25,9 +25,15 @@ public final class TallyReports {
    */
   public static Report.Builder blocks(Report.Builder b, Tally tally, String column,
       Predicate<Tally.Row> failuresOnTerminal) {
+    return blocks(b, tally.rows(), column, failuresOnTerminal);
+  }
+
+  /** As {@link #blocks(Report.Builder, Tally, String, Predicate)}, for rows taken from a tally. */
+  public static Report.Builder blocks(Report.Builder b, List<Tally.Row> tallyRows, String column,
+      Predicate<Tally.Row> failuresOnTerminal) {
     List<List<Object>> rows = new ArrayList<>();
     List<List<Object>> documentRows = new ArrayList<>();
-    for (Tally.Row r : tally.rows()) {
+    for (Tally.Row r : tallyRows) {
       rows.add(List.of(r.claim(), r.holds(), r.fails(), r.vacuous()));
       documentRows.add(List.of(r.claim(), r.holds(), r.fails(), r.vacuous(),
           r.firstFailure() == null ? "" : r.firstFailure()));
@@ -35,7 +41,7 @@ public final class TallyReports {
     b.table("", List.of(column, "held", "failed", "vacuous"), rows, Medium.TERMINAL)
         .table("", List.of(column, "held", "failed", "vacuous", "first failure"), documentRows,
             Medium.DOCUMENT);
-    for (Tally.Row r : tally.rows()) {
+    for (Tally.Row r : tallyRows) {
       if (r.firstFailure() != null && failuresOnTerminal.test(r)) {
         b.paragraph("first failure of " + r.claim() + ":\n  " + r.firstFailure(), Medium.TERMINAL);
       }
@@ -45,8 +51,13 @@ public final class TallyReports {
 
   /** The rows as data: {column, held, failed, vacuous, first_failure} each, in order. */
   public static List<Object> data(Tally tally, String column) {
+    return data(tally.rows(), column);
+  }
+
+  /** As {@link #data(Tally, String)}, for rows taken from a tally. */
+  public static List<Object> data(List<Tally.Row> tallyRows, String column) {
     List<Object> out = new ArrayList<>();
-    for (Tally.Row r : tally.rows()) {
+    for (Tally.Row r : tallyRows) {
       Map<String, Object> j = new LinkedHashMap<>();
       j.put(column, r.claim());
       j.put("held", r.holds());
