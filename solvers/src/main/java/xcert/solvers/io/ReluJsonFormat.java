@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
 import xcert.solvers.io.JsonInput.Loc;
+import xcert.solvers.model.AffineLayer;
+import xcert.solvers.model.FeedForwardNetwork;
+import xcert.solvers.model.OutputHead;
 import xcert.solvers.model.ReluNetwork;
 
 /**
@@ -50,9 +53,25 @@ public final class ReluJsonFormat {
 
   private ReluJsonFormat() {}
 
-  /** Reads a network from a JSON file. */
+  /** Reads a one-output network from a JSON file. */
   public static ReluNetwork read(Path file) {
     return Sources.read(file, ReluJsonFormat::read);
+  }
+
+  /** Reads a network with any number of outputs from a JSON file. */
+  public static NetworkFile readNetwork(Path file) {
+    return Sources.read(file, ReluJsonFormat::readNetwork);
+  }
+
+  /**
+   * Reads a network with any number of outputs from JSON text.
+   *
+   * @throws InputException as {@link #read(String, Reader)}
+   */
+  public static NetworkFile readNetwork(String source, Reader in) {
+    try (JsonInput json = new JsonInput(source, in)) {
+      return parse(json, false);
+    }
   }
 
   /**
@@ -63,7 +82,8 @@ public final class ReluJsonFormat {
    */
   public static ReluNetwork read(String source, Reader in) {
     try (JsonInput json = new JsonInput(source, in)) {
-      return parse(json);
+      NetworkFile nf = parse(json, true);
+      return nf.network().logit(1, nf.threshold(), nf.strict());
     }
   }
 
@@ -76,7 +96,7 @@ public final class ReluJsonFormat {
     double[] bias;
   }
 
-  private static ReluNetwork parse(JsonInput json) {
+  private static NetworkFile parse(JsonInput json, boolean oneOutput) {
     JsonToken first = json.next();
     if (first == null) {
       throw json.error(new Loc(0, 0), "empty file; expected a JSON object"
@@ -133,7 +153,7 @@ public final class ReluJsonFormat {
       throw json.error(objAt, "missing key \"layers\"; a network needs \"inputs\" (d) and"
           + " \"layers\"");
     }
-    return build(json, (int) inputs, layers, layersAt, threshold);
+    return build(json, (int) inputs, layers, layersAt, threshold, oneOutput);
   }
 
   private static List<Layer> layers(JsonInput json, JsonToken t) {
@@ -222,8 +242,8 @@ public final class ReluJsonFormat {
     return java.util.Arrays.copyOf(buf, n);
   }
 
-  private static ReluNetwork build(JsonInput json, int d, List<Layer> layers, Loc layersAt,
-      OptionalDouble threshold) {
+  private static NetworkFile build(JsonInput json, int d, List<Layer> layers, Loc layersAt,
+      OptionalDouble threshold, boolean oneOutput) {
     if (layers.isEmpty()) {
       throw json.error(layersAt, "\"layers\" is empty; expected at least one layer (the last one"
           + " has one row, the score)");
@@ -252,7 +272,7 @@ public final class ReluJsonFormat {
       in = layer.rows.size();
     }
     Layer last = layers.get(layers.size() - 1);
-    if (last.rows.size() != 1) {
+    if (oneOutput && last.rows.size() != 1) {
       throw json.error(last.weightsAt, "the last layer (layer " + layers.size() + ") has "
           + last.rows.size() + " rows; expected exactly one row, the score");
     }
@@ -262,7 +282,11 @@ public final class ReluJsonFormat {
       w[l] = layers.get(l).rows.toArray(new double[0][]);
       b[l] = layers.get(l).bias;
     }
-    return new ReluNetwork(w, b, threshold);
+    List<AffineLayer> exact = new ArrayList<>();
+    for (int l = 0; l < w.length; l++) {
+      exact.add(AffineLayer.ofDoubles(w[l], b[l]));
+    }
+    return new NetworkFile(new FeedForwardNetwork(exact, OutputHead.NONE), threshold, false);
   }
 
   /** Writes a network as JSON in the documented format (one layer per line). */

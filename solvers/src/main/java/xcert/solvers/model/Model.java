@@ -24,6 +24,14 @@ public interface Model {
   /** True when every output is 0 or 1 (a Boolean classifier Φ, seed 003 Section 3). */
   boolean isBooleanValued();
 
+  /**
+   * True when {@link #exactValue} is defined; false for a network's probability after a Sigmoid or
+   * Softmax head, which only has float64 values.
+   */
+  default boolean hasExactValues() {
+    return true;
+  }
+
   /** True when the model is only defined on {0,1}^d (Boolean circuits). */
   boolean requiresBinaryInputs();
 }
