@@ -3,6 +3,7 @@ package xcert.solvers.exact;
 import java.math.BigInteger;
 import java.util.stream.IntStream;
 import org.apache.commons.numbers.fraction.BigFraction;
+import xcert.solvers.num.WideArray;
 import xcert.solvers.result.Scalar;
 import xcert.solvers.setfunction.ExactSetFunction;
 import xcert.solvers.setfunction.RealSetFunction;
@@ -175,6 +176,10 @@ public final class GameValues {
       }
       return out;
     }
+    if (e.wideNumeratorsView() != null) {
+      wideSums(d, n, e.wideNumeratorsView(), out);
+      return out;
+    }
     for (int s = 0; s < n; s++) {
       BigInteger x = e.bigNumerator(s);
       int k = Integer.bitCount(s);
@@ -185,6 +190,42 @@ public final class GameValues {
       }
     }
     return out;
+  }
+
+  /**
+   * A_k and P_{j,k} from fixed-width numerators: per-chunk accumulators one word wider than the
+   * entries (a chunk sums at most 2^16 ≤ 2^64 terms), added up exactly at the end.
+   */
+  private static void wideSums(int d, int n, WideArray nums, Sums out) {
+    int w = nums.words();
+    int wa = w + 1;
+    int stride = d + 1;
+    long[] data = nums.data();
+    int chunks = Math.max(1, n >>> CHUNK_BITS);
+    int len = n / chunks;
+    long[][] parts = IntStream.range(0, chunks).parallel().mapToObj(c -> {
+      long[] acc = new long[stride * stride * wa];
+      int aBase = d * stride;
+      for (int s = c * len, end = (c + 1) * len; s < end; s++) {
+        int k = Integer.bitCount(s);
+        int at = s * w;
+        WideArray.addExtended(acc, (aBase + k) * wa, wa, data, at, w);
+        for (int m = s; m != 0; m &= m - 1) {
+          int j = Integer.numberOfTrailingZeros(m);
+          WideArray.addExtended(acc, (j * stride + k) * wa, wa, data, at, w);
+        }
+      }
+      return acc;
+    }).toArray(long[][]::new);
+    for (long[] acc : parts) {
+      for (int k = 0; k <= d; k++) {
+        out.bigA[k] = out.bigA[k].add(WideArray.toBigInteger(acc, (d * stride + k) * wa, wa));
+        for (int j = 0; j < d; j++) {
+          out.bigP[j][k] = out.bigP[j][k].add(
+              WideArray.toBigInteger(acc, (j * stride + k) * wa, wa));
+        }
+      }
+    }
   }
 
   private interface DoubleStep {

@@ -197,6 +197,12 @@ final class ProductButterfly {
       return new RestrictedPredictionTable(f, x, v, RealSetFunction.of(d, t),
           Provenance.float64("grid of " + points + " points and butterfly, O(d·grid)"));
     }
+    if (f instanceof xcert.solvers.model.ReluNetwork net) {
+      java.util.Optional<RestrictedPredictionTable> fast = NetworkTables.product(net, x, v, grid);
+      if (fast.isPresent()) {
+        return fast.get();
+      }
+    }
     BigFraction[] values = new BigFraction[(int) points];
     IntStream.range(0, values.length).parallel()
         .forEach(k -> values[k] = f.exactValue(grid.point(k)));
@@ -285,7 +291,7 @@ final class ProductButterfly {
       return pt;
     }
 
-    private BigInteger q(int i) {
+    BigInteger q(int i) {
       BigInteger l = BigInteger.ONE;
       for (BigFraction p : probs[i]) {
         l = lcm(l, p.getDenominator().abs());
@@ -302,7 +308,7 @@ final class ProductButterfly {
     }
 
     /** Coordinates before i have radix 2 (processed), i and after have their grid radix. */
-    private long outerCount(int i) {
+    long outerCountOf(int i) {
       long o = 1;
       for (int j = i + 1; j < d; j++) {
         o *= values[j].length;
@@ -313,7 +319,7 @@ final class ProductButterfly {
     BigInteger[] transformExact(BigInteger[] t, int i) {
       int r = values[i].length;
       int inner = 1 << i;
-      int outer = (int) outerCount(i);
+      int outer = (int) outerCountOf(i);
       BigInteger qi = q(i);
       BigInteger[] w = new BigInteger[r];
       for (int a = 0; a < r; a++) {
@@ -340,7 +346,7 @@ final class ProductButterfly {
     double[] transformDouble(double[] t, int i) {
       int r = values[i].length;
       int inner = 1 << i;
-      int outer = (int) outerCount(i);
+      int outer = (int) outerCountOf(i);
       double[] w = new double[r];
       for (int a = 0; a < r; a++) {
         w[a] = probs[i][a].doubleValue();

@@ -30,6 +30,10 @@ public final class RestrictedPredictions {
   public static RestrictedPredictionTable table(Model f, double[] x, ReferenceDistribution v,
       Arithmetic arithmetic) {
     checkCompatible(f, x, v);
+    if (arithmetic == Arithmetic.EXACT && !f.hasExactValues()) {
+      throw new IllegalArgumentException("the model " + f + " has no exact values (its head is"
+          + " transcendental); ask for float64 arithmetic or explain the pre-head score");
+    }
     if (v instanceof ProductDistribution p) {
       if (f instanceof Circuit c) {
         return ProductButterfly.ofCircuit(c, x, p);

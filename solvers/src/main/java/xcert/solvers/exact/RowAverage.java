@@ -50,6 +50,12 @@ final class RowAverage {
       return new RestrictedPredictionTable(f, x, v, RealSetFunction.of(d, sum),
           Provenance.float64("average over " + v.rowCount() + " rows"));
     }
+    if (f instanceof xcert.solvers.model.ReluNetwork net) {
+      java.util.Optional<RestrictedPredictionTable> fast = NetworkTables.rows(net, x, v);
+      if (fast.isPresent()) {
+        return fast.get();
+      }
+    }
     BigFraction[][] g = new BigFraction[v.distinctRowCount()][];
     int[] diffs = new int[g.length];
     BigInteger lcm = BigInteger.ONE;

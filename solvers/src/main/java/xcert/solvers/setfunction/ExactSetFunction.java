@@ -5,6 +5,7 @@ import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.solvers.num.Rationals;
+import xcert.solvers.num.WideArray;
 
 /**
  * An exact set function: value(S) = N[S] / D with integer numerators and one positive common
@@ -32,20 +33,40 @@ public final class ExactSetFunction extends SetFunction {
 
   private final long[] small;
   private final BigInteger[] big;
+  private final WideArray wide;
   private final BigInteger den;
 
   private ExactSetFunction(int d, long[] small, BigInteger[] big, BigInteger den) {
+    this(d, small, big, null, den);
+  }
+
+  private ExactSetFunction(int d, long[] small, BigInteger[] big, WideArray wide,
+      BigInteger den) {
     super(d);
     if (den.signum() <= 0) {
       throw new IllegalArgumentException("denominator must be positive, is " + den);
     }
     int n = 1 << d;
-    if ((small != null && small.length != n) || (big != null && big.length != n)) {
+    if ((small != null && small.length != n) || (big != null && big.length != n)
+        || (wide != null && wide.size() != n)) {
       throw new IllegalArgumentException("a set function on d=" + d + " needs " + n + " values");
     }
     this.small = small;
     this.big = big;
+    this.wide = wide;
     this.den = den;
+  }
+
+  /**
+   * Numerators of a fixed width in words (two's complement); takes ownership of {@code nums}.
+   */
+  public static ExactSetFunction ofWide(int d, WideArray nums, BigInteger den) {
+    return new ExactSetFunction(d, null, null, nums, den);
+  }
+
+  /** The fixed-width numerators themselves, for hot loops that only read them; null otherwise. */
+  public WideArray wideNumeratorsView() {
+    return wide;
   }
 
   /** Takes ownership of {@code nums}: the caller must not modify it afterwards. */
@@ -116,7 +137,7 @@ public final class ExactSetFunction extends SetFunction {
   }
 
   public BigInteger bigNumerator(int s) {
-    return small != null ? BigInteger.valueOf(small[s]) : big[s];
+    return small != null ? BigInteger.valueOf(small[s]) : wide != null ? wide.get(s) : big[s];
   }
 
   /** The long numerators themselves, for hot loops that only read them; null when big. */
@@ -141,6 +162,9 @@ public final class ExactSetFunction extends SetFunction {
   public int compare(int s, int t) {
     if (small != null) {
       return Long.compare(small[s], small[t]);
+    }
+    if (wide != null) {
+      return wide.compare(s, t);
     }
     return big[s].compareTo(big[t]);
   }
@@ -176,6 +200,9 @@ public final class ExactSetFunction extends SetFunction {
       }
       boolean all = bound.signum() > 0;
       return s -> all;
+    }
+    if (wide != null) {
+      return s -> wide.get(s).compareTo(bound) <= 0;
     }
     return s -> big[s].compareTo(bound) <= 0;
   }
