@@ -8,11 +8,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 import xcert.solvers.bench.ExactBenchmark;
+import xcert.solvers.bench.NetworkExactBenchmark;
+import xcert.solvers.errors.InputException;
 
-/** The exact core on random 3-CNFs: bit-sliced evaluation and the f_S table with Shapley values. */
+/**
+ * The exact core on random 3-CNFs (bit-sliced evaluation and the f_S table with Shapley values) and
+ * on random ReLU networks (exact against float64 in the same run).
+ */
 @Command(name = "exact", mixinStandardHelpOptions = true,
-    description = "The exact core on random 3-CNFs: bit-sliced evaluation and the f_S table with Shapley values.")
+    description = "The exact core: random 3-CNFs (bit-sliced evaluation, f_S table, Shapley values)"
+        + " and random ReLU networks (exact against float64 in the same run, as a ratio).")
 final class ExactBenchCommand implements Callable<Integer> {
 
   @Spec
@@ -22,14 +29,78 @@ final class ExactBenchCommand implements Callable<Integer> {
       description = "numbers of variables (default 16,20,24,28)")
   List<Integer> ds = ExactBenchmark.DEFAULT_DS;
 
-  @Option(names = "--seed", defaultValue = "1", description = "seed of the random 3-CNFs (default 1)")
+  @Option(names = "--seed", defaultValue = "1",
+      description = "seed of the random 3-CNFs and networks (default 1)")
   long seed;
+
+  @Option(names = "--family", paramLabel = "F", defaultValue = "all",
+      description = "cnf, network or all (default all)")
+  String family;
+
+  @Option(names = "--network-d", split = ",", paramLabel = "D",
+      description = "numbers of network inputs (default 16,20,24)")
+  List<Integer> networkDs = NetworkExactBenchmark.DEFAULT_DS;
+
+  @Option(names = "--rows", paramLabel = "N", defaultValue = "30",
+      description = "background rows for the networks' empirical case, 10..100 (default 30)")
+  int rows;
 
   @Option(names = "--json", description = "print JSON instead of a table")
   boolean json;
 
   @Override
   public Integer call() {
+    if (!List.of("all", "cnf", "network").contains(family)) {
+      throw InputException.setting("family", "'" + family + "' is not a family; expected cnf,"
+          + " network or all");
+    }
+    boolean cnf = !family.equals("network");
+    boolean nets = !family.equals("cnf");
+    CommandLine.ParseResult pr = spec.commandLine().getParseResult();
+    if (!nets && (pr.hasMatchedOption("--network-d") || pr.hasMatchedOption("--rows"))) {
+      throw InputException.setting(pr.hasMatchedOption("--rows") ? "rows" : "networkD",
+          "applies to the network family; --family cnf measures none");
+    }
+    if (!cnf && pr.hasMatchedOption("--d")) {
+      throw InputException.setting("d", "applies to the cnf family; use --network-d for"
+          + " networks");
+    }
+    Output o = new Output().put("benchmark", "exact");
+    if (cnf) {
+      cnf(o);
+    }
+    if (nets) {
+      networks(o);
+    }
+    return 0;
+  }
+
+  private void networks(Output head) {
+    NetworkExactBenchmark.Result res = NetworkExactBenchmark.run(
+        NetworkExactBenchmark.Settings.defaults().withDs(networkDs).withRows(rows).withSeed(seed),
+        line -> spec.commandLine().getErr().println("bench exact: " + line));
+    Output o = new Output().put("benchmark", "exact-networks").put("cores", res.cores())
+        .put("max_heap", res.maxHeap()).put("family", res.family());
+    if (json) {
+      o.put("rows", res.rows().stream().map(NetworkExactBenchmark.Row::data).toList());
+      spec.commandLine().getOut().println(o.toJson());
+      return;
+    }
+    List<List<Object>> table = new ArrayList<>();
+    for (NetworkExactBenchmark.Row r : res.rows()) {
+      table.add(List.of(r.d(), r.distribution(), secs(r.floatSeconds()), secs(r.exactSeconds()),
+          String.format(Locale.ROOT, "%.2fx", r.timeRatio()) + (r.timeRatio() <= 2 ? " (met)"
+              : " (missed)"), r.words() + "x", String.format(Locale.ROOT, "%.1e",
+              r.maxShapleyDifference())));
+    }
+    o.put("results", new Output.Rows(List.of("d", "V", "float64", "exact", "exact/float64",
+        "table memory", "max |φ exact − φ float64|"), table));
+    spec.commandLine().getOut().print(o.toTable());
+    spec.commandLine().getOut().println("\ntarget: exact f_S table + Shapley + Banzhaf within 2x"
+        + " of float64 in time and memory (medians of 3 alternating runs)");
+  }
+
+  private void cnf(Output unused) {
     ExactBenchmark.Result res = ExactBenchmark.run(ExactBenchmark.Settings.defaults().withDs(ds)
         .withSeed(seed), line -> spec.commandLine().getErr().println("bench exact: " + line));
     List<List<Object>> rows = new ArrayList<>();
@@ -53,7 +124,6 @@ final class ExactBenchCommand implements Callable<Integer> {
       spec.commandLine().getOut().println("\ntargets on 2 cores: d = 24 under 2 s, d = 28 under 40 s"
           + " (table + exact Shapley values)");
     }
-    return 0;
   }
 
   private static String target(int d, double total) {

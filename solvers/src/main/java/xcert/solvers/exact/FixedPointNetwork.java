@@ -44,6 +44,8 @@ final class FixedPointNetwork {
   private final int[] widths;
   private final BigInteger denominator;
   private final BigInteger outputBound;
+  /** The certified float64 + residue path, or null when its error bound is too large. */
+  private Residues residues;
 
   private FixedPointNetwork(int d, int layers, int e0, BigInteger[][][] m, BigInteger[][] bias,
       int[] limbs, int[] weightLimbs, int[] widths, BigInteger denominator,
@@ -105,11 +107,14 @@ final class FixedPointNetwork {
     widths[0] = d;
     BigInteger s = BigInteger.ONE.shiftLeft(e0);
     BigInteger[] bound = inBound;
+    BigInteger[][] bounds = new BigInteger[layers + 1][];
+    BigInteger[] scales = new BigInteger[layers + 1];
+    bounds[0] = inBound;
+    scales[0] = s;
     limbs[0] = limbsFor(max(bound));
     for (int l = 1; l <= layers; l++) {
       AffineLayer a = ls.get(l - 1);
       BigInteger dl = a.commonDenominator();
-      BigFraction dlf = BigFraction.of(dl);
       int out = a.outputs();
       int in = a.inputs();
       widths[l] = out;
@@ -118,13 +123,11 @@ final class FixedPointNetwork {
       BigInteger[] next = new BigInteger[out];
       BigInteger maxW = BigInteger.ZERO;
       for (int j = 0; j < out; j++) {
-        BigFraction exactBias = a.bias(j).multiply(dlf).multiply(BigFraction.of(s));
-        BigInteger b = exactBias.getNumerator().divide(exactBias.getDenominator());
+        BigInteger b = timesMultiple(a.bias(j), dl).multiply(s);
         bias[l][j] = b;
         BigInteger nb = b.abs();
         for (int i = 0; i < in; i++) {
-          BigFraction w = a.weight(j, i).multiply(dlf);
-          BigInteger wi = w.getNumerator().divide(w.getDenominator());
+          BigInteger wi = timesMultiple(a.weight(j, i), dl);
           m[l][j][i] = wi;
           maxW = maxW.max(wi.abs());
           nb = nb.add(wi.abs().multiply(bound[i]));
@@ -133,8 +136,10 @@ final class FixedPointNetwork {
       }
       s = s.multiply(dl);
       bound = next;
+      bounds[l] = next;
+      scales[l] = s;
       limbs[l] = limbsFor(max(bound));
-      weightLimbs[l] = limbsFor(maxW);
+      weightLimbs[l] = magnitudeLimbs(maxW);
       if (l >= 2 && (long) in * Math.min(limbs[l - 1], weightLimbs[l]) + 1 > MAX_TERMS) {
         return java.util.Optional.empty();
       }
@@ -142,8 +147,21 @@ final class FixedPointNetwork {
     if (layers >= 1 && (long) d + 2 > MAX_TERMS) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of(new FixedPointNetwork(d, layers, e0, m, bias, limbs, weightLimbs,
-        widths, s, max(bound)));
+    FixedPointNetwork fp = new FixedPointNetwork(d, layers, e0, m, bias, limbs, weightLimbs,
+        widths, s, max(bound));
+    fp.residues = Residues.of(net, fp, bounds, scales);
+    return java.util.Optional.of(fp);
+  }
+
+  /** v·k for a multiple k of v's denominator, in integer arithmetic. */
+  private static BigInteger timesMultiple(BigFraction v, BigInteger k) {
+    BigInteger den = v.getDenominator();
+    BigInteger num = v.getNumerator();
+    if (den.signum() < 0) {
+      den = den.negate();
+      num = num.negate();
+    }
+    return num.multiply(k.divide(den));
   }
 
   private static BigInteger max(BigInteger[] v) {
@@ -156,7 +174,12 @@ final class FixedPointNetwork {
 
   /** Limbs for signed values of magnitude ≤ bound: the top limb holds the sign. */
   private static int limbsFor(BigInteger bound) {
-    return bound.bitLength() / LIMB_BITS + 2;
+    return bound.bitLength() / LIMB_BITS + 1;
+  }
+
+  /** Signed limbs (each of magnitude below 2^26, all of the value's sign) for |v| ≤ bound. */
+  private static int magnitudeLimbs(BigInteger bound) {
+    return Math.max(1, (bound.bitLength() + LIMB_BITS - 1) / LIMB_BITS);
   }
 
   /** v·2^e0 as an integer (exact: e0 covers every value's denominator). */
@@ -175,8 +198,13 @@ final class FixedPointNetwork {
     return outputBound;
   }
 
+  /**
+   * Limbs of layer l's accumulators: the value fits in limbs[l]; the partial products of an activation
+   * (limbs[l−1] limbs) and a weight reach position limbs[l−1] + weightLimbs[l] − 2, and their carries
+   * one more.
+   */
   private int accLimbs(int l) {
-    return Math.max(limbs[l], limbs[l - 1] + weightLimbs[l]) + 1;
+    return Math.max(limbs[l], (l == 1 ? 0 : limbs[l - 1]) + weightLimbs[l]) + 1;
   }
 
   /** Signed limbs of v (|limb| < 2^26), written at out[at..at+n); v must fit. */
@@ -229,13 +257,33 @@ final class FixedPointNetwork {
     }
     int h1 = widths[1];
     int n1 = accLimbs(1);
-    long[] low = halfTable(values, 0, split, lowCount, true, n1);
-    long[] high = halfTable(values, split, d, highCount, false, n1);
+    final int lcount = lowCount;
+    final int hcount = highCount;
+    java.util.function.Supplier<long[][]> limbHalves = memo(() -> new long[][] {
+        halfTable(values, 0, split, lcount, true, n1),
+        halfTable(values, split, d, hcount, false, n1)});
     final int lc = lowCount;
+    final Residues res = residues;
+    final double[] lowF = res == null ? null : res.halfFloat(values, 0, split, lowCount, true);
+    final double[] highF = res == null ? null : res.halfFloat(values, split, d, highCount, false);
+    final long[] lowI = res == null ? null : res.halfResidue(values, 0, split, lowCount, true);
+    final long[] highI = res == null ? null : res.halfResidue(values, split, d, highCount, false);
     IntStream.range(0, highCount).parallel().forEach(hi -> {
       Scratch sc = new Scratch(this);
+      Residues.Buffers rb = res == null ? null : res.buffers();
       for (int lo = 0; lo < lc; lo++) {
+        if (rb != null) {
+          int point = lo + lc * hi;
+          int entry = index == null ? point : index.applyAsInt(point);
+          if (res.evaluate(rb, lowF, highF, lowI, highI, lo, hi, out.data(),
+              entry * out.words(), out.words())) {
+            continue;
+          }
+        }
         long[] a = sc.act[1];
+        long[][] halves = limbHalves.get();
+        long[] low = halves[0];
+        long[] high = halves[1];
         for (int j = 0; j < h1; j++) {
           int la = (lo * h1 + j) * n1;
           int ha = (hi * h1 + j) * n1;
@@ -252,6 +300,63 @@ final class FixedPointNetwork {
     });
   }
 
+  /** A thread-safe memo of a supplier (computed at most once, on first use). */
+  private static <T> java.util.function.Supplier<T> memo(java.util.function.Supplier<T> f) {
+    return new java.util.function.Supplier<T>() {
+      private volatile T value;
+
+      @Override
+      public T get() {
+        T v = value;
+        if (v == null) {
+          synchronized (this) {
+            v = value;
+            if (v == null) {
+              v = f.get();
+              value = v;
+            }
+          }
+        }
+        return v;
+      }
+    };
+  }
+
+  int width(int l) {
+    return widths[l];
+  }
+
+  int layerCount() {
+    return layers;
+  }
+
+  BigInteger weight(int l, int j, int i) {
+    return m[l][j][i];
+  }
+
+  BigInteger bias(int l, int j) {
+    return bias[l][j];
+  }
+
+  int inputScale() {
+    return e0;
+  }
+
+  /** x·2^e0, an integer. */
+  BigInteger scaledValue(double v) {
+    return scaled(v, e0);
+  }
+
+  /** Whether the certified float64 + residue path is in use (for provenance and tests). */
+  boolean usesResidues() {
+    return residues != null;
+  }
+
+  /** Whether the residue path needs the prime modulus besides 2^64. */
+  boolean usesPrimeResidue() {
+    return residues != null && residues.usesPrime();
+  }
+
   private int accLimbsOut() {
     return accLimbs(layers);
   }
@@ -262,11 +367,18 @@ final class FixedPointNetwork {
     int h1 = widths[1];
     long[] t = new long[count * h1 * n1];
     int[] digit = new int[to - from];
+    BigInteger[][] xs = new BigInteger[to - from][];
+    for (int i = from; i < to; i++) {
+      xs[i - from] = new BigInteger[values[i].length];
+      for (int a = 0; a < values[i].length; a++) {
+        xs[i - from][a] = scaled(values[i][a], e0);
+      }
+    }
     for (int k = 0; k < count; k++) {
       for (int j = 0; j < h1; j++) {
         BigInteger sum = withBias ? bias[1][j] : BigInteger.ZERO;
         for (int i = from; i < to; i++) {
-          BigInteger xi = scaled(values[i][digit[i - from]], e0);
+          BigInteger xi = xs[i - from][digit[i - from]];
           if (m[1][j][i].signum() != 0 && xi.signum() != 0) {
             sum = sum.add(m[1][j][i].multiply(xi));
           }

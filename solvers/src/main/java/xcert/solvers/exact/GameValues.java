@@ -193,39 +193,59 @@ public final class GameValues {
   }
 
   /**
-   * A_k and P_{j,k} from fixed-width numerators: per-chunk accumulators one word wider than the
-   * entries (a chunk sums at most 2^16 ≤ 2^64 terms), added up exactly at the end.
+   * A_k and P_{j,k} from fixed-width numerators. Each numerator is split into 32-bit halves (the top
+   * one signed), and a chunk of at most 2^16 entries sums each half in a {@code long} (below 2^48),
+   * so the hot loop is plain additions; the halves are recombined exactly at the end.
    */
   private static void wideSums(int d, int n, WideArray nums, Sums out) {
     int w = nums.words();
-    int wa = w + 1;
+    int h = 2 * w;
     int stride = d + 1;
     long[] data = nums.data();
     int chunks = Math.max(1, n >>> CHUNK_BITS);
     int len = n / chunks;
     long[][] parts = IntStream.range(0, chunks).parallel().mapToObj(c -> {
-      long[] acc = new long[stride * stride * wa];
+      long[] acc = new long[stride * stride * h];
+      long[] half = new long[h];
       int aBase = d * stride;
       for (int s = c * len, end = (c + 1) * len; s < end; s++) {
-        int k = Integer.bitCount(s);
         int at = s * w;
-        WideArray.addExtended(acc, (aBase + k) * wa, wa, data, at, w);
-        for (int m = s; m != 0; m &= m - 1) {
-          int j = Integer.numberOfTrailingZeros(m);
-          WideArray.addExtended(acc, (j * stride + k) * wa, wa, data, at, w);
+        for (int k = 0; k < w; k++) {
+          long word = data[at + k];
+          half[2 * k] = word & 0xFFFFFFFFL;
+          half[2 * k + 1] = k == w - 1 ? word >> 32 : word >>> 32;
+        }
+        int k = Integer.bitCount(s);
+        int base = (aBase + k) * h;
+        for (int m = 0; m < h; m++) {
+          acc[base + m] += half[m];
+        }
+        for (int bits = s; bits != 0; bits &= bits - 1) {
+          int pb = (Integer.numberOfTrailingZeros(bits) * stride + k) * h;
+          for (int m = 0; m < h; m++) {
+            acc[pb + m] += half[m];
+          }
         }
       }
       return acc;
     }).toArray(long[][]::new);
     for (long[] acc : parts) {
       for (int k = 0; k <= d; k++) {
-        out.bigA[k] = out.bigA[k].add(WideArray.toBigInteger(acc, (d * stride + k) * wa, wa));
+        out.bigA[k] = out.bigA[k].add(recombine(acc, (d * stride + k) * h, h));
         for (int j = 0; j < d; j++) {
-          out.bigP[j][k] = out.bigP[j][k].add(
-              WideArray.toBigInteger(acc, (j * stride + k) * wa, wa));
+          out.bigP[j][k] = out.bigP[j][k].add(recombine(acc, (j * stride + k) * h, h));
         }
       }
     }
+  }
+
+  /** Σ_m acc[at+m]·2^(32m). */
+  private static BigInteger recombine(long[] acc, int at, int h) {
+    BigInteger v = BigInteger.ZERO;
+    for (int m = h - 1; m >= 0; m--) {
+      v = v.shiftLeft(32).add(BigInteger.valueOf(acc[at + m]));
+    }
+    return v;
   }
 
   private interface DoubleStep {

@@ -62,7 +62,7 @@ final class NetworkTables {
         : ExactSetFunction.ofWide(d, t, den);
     return Optional.of(new RestrictedPredictionTable(net, x, v, sf, Provenance.exact(
         "grid of " + points + " points and butterfly, O(d·grid); exact fixed-point values ("
-            + words + "-word numerators over one denominator)")));
+            + words + "-word numerators over one denominator" + via(fp) + ")")));
   }
 
   /** Grid.transformExact on fixed-width numerators. */
@@ -73,6 +73,10 @@ final class NetworkTables {
     int outer = (int) grid.outerCountOf(i);
     int words = t.words();
     int xi = grid.xIndex[i];
+    if (r == 2) {
+      binaryInPlace(t, inner, outer, w[0], w[1], q, xi == 1);
+      return t;
+    }
     WideArray out = new WideArray(2 * inner * outer, words);
     long[] src = t.data();
     long[] dst = out.data();
@@ -89,6 +93,40 @@ final class NetworkTables {
       }
     });
     return out;
+  }
+
+  /**
+   * One coordinate with two grid values, in place: the pair (a, c) becomes (w0·a + w1·c, q·(x_i is
+   * the second value ? c : a)).
+   */
+  private static void binaryInPlace(WideArray t, int inner, int outer, long w0, long w1, long q,
+      boolean xSecond) {
+    int words = t.words();
+    long[] data = t.data();
+    int chunk = Math.max(1, (1 << 14) / inner);
+    IntStream.range(0, (outer + chunk - 1) / chunk).parallel().forEach(c -> {
+      long[] tmp = new long[words];
+      for (int o = c * chunk, oe = Math.min(outer, o + chunk); o < oe; o++) {
+        for (int in = 0; in < inner; in++) {
+          int a = (in + inner * 2 * o) * words;
+          int b = a + inner * words;
+          if (xSecond) {
+            WideArray.combine(data, a, data, a, w0, data, b, w1, words);
+            WideArray.multiply(data, b, data, b, q, words);
+          } else {
+            System.arraycopy(data, b, tmp, 0, words);
+            WideArray.multiply(data, b, data, a, q, words);
+            WideArray.combine(data, a, data, a, w0, tmp, 0, w1, words);
+          }
+        }
+      }
+    });
+  }
+
+  private static String via(FixedPointNetwork fp) {
+    return !fp.usesResidues() ? "; limbs" : fp.usesPrimeResidue()
+        ? "; float64 with certified signs and residues mod 2^64 and mod " + Residues.P
+        : "; float64 with certified signs and residues mod 2^64";
   }
 
   /** The table under an empirical distribution, or empty when the fixed-point bounds are exceeded. */
@@ -149,6 +187,6 @@ final class NetworkTables {
         : ExactSetFunction.ofWide(d, sum, den);
     return Optional.of(new RestrictedPredictionTable(net, x, v, sf, Provenance.exact("average"
         + " over " + v.rowCount() + " rows; exact fixed-point values (" + words
-        + "-word numerators over one denominator)")));
+        + "-word numerators over one denominator" + via(fp) + ")")));
   }
 }

@@ -18,6 +18,7 @@ public final class AffineLayer {
   private final double[][] weightsDouble;
   private final double[] biasDouble;
   private final boolean dyadic;
+  private volatile BigInteger lcd;
 
   private AffineLayer(BigFraction[][] weights, BigFraction[] bias) {
     int out = weights.length;
@@ -177,6 +178,10 @@ public final class AffineLayer {
 
   /** The least common denominator of every weight and bias. */
   public BigInteger commonDenominator() {
+    BigInteger cached = lcd;
+    if (cached != null) {
+      return cached;
+    }
     BigInteger l = BigInteger.ONE;
     for (int j = 0; j < outputs(); j++) {
       for (int i = 0; i < inputs(); i++) {
@@ -184,6 +189,7 @@ public final class AffineLayer {
       }
       l = lcm(l, bias[j].getDenominator().abs());
     }
+    lcd = l;
     return l;
   }
 

@@ -59,7 +59,8 @@ class FixedPointTablesTest {
     return new ReluNetwork(layers, OptionalDouble.empty(), false);
   }
 
-  private static void assertTableMatchesDefinition(ReluNetwork net, double[] x,
+  /** Asserts the table equals the definition; returns its provenance's method. */
+  private static String assertTableMatchesDefinition(ReluNetwork net, double[] x,
       ReferenceDistribution v) {
     int d = net.dimension();
     RestrictedPredictionTable t = RestrictedPredictions.table(net, x, v);
@@ -79,6 +80,53 @@ class FixedPointTablesTest {
       assertEquals(phiRef[j].exact(), phi[j].exact(), "Shapley " + (j + 1));
       assertEquals(betaRef[j].exact(), beta[j].exact(), "Banzhaf " + (j + 1));
     }
+    return t.provenance().method();
+  }
+
+  /**
+   * Each of the three exact paths is taken and agrees with the definition: residues mod 2^64 alone
+   * (binary inputs, a shallow float32 network), with the prime too (real-valued float32 inputs widen
+   * the common denominator beyond what the float64 estimate pins down), and limbs (a deep network
+   * with weights from 2^-60 to 2^20, whose float64 error bound is too coarse for residues).
+   */
+  @Test
+  void everyPathIsTakenAndExact() {
+    Random r = new Random(14);
+    ReluNetwork shallow = network(r, 5, new int[] {4}, false);
+    String m1 = assertTableMatchesDefinition(shallow, new double[] {1, 0, 1, 1, 0},
+        ProductDistribution.uniform(5));
+    assertTrue(m1.contains("residues mod 2^64") && !m1.contains("mod " + Residues.P), m1);
+
+    ReluNetwork mid = xcert.solvers.bench.NetworkExactBenchmark.network(4, 1);
+    double[][] rows = new double[6][4];
+    for (double[] row : rows) {
+      for (int i = 0; i < 4; i++) {
+        row[i] = (float) (r.nextGaussian() * 3);
+      }
+    }
+    String m2 = assertTableMatchesDefinition(mid, new double[] {0.5f, -1.25f, 3.1f, 0.7f},
+        new EmpiricalDistribution(rows, "rows"));
+    assertTrue(m2.contains("mod " + Residues.P), m2);
+
+    List<AffineLayer> deep = new ArrayList<>();
+    int in = 4;
+    for (int l = 0; l < 6; l++) {
+      int out = l == 5 ? 1 : 3;
+      double[][] w = new double[out][in];
+      double[] b = new double[out];
+      for (int j = 0; j < out; j++) {
+        for (int i = 0; i < in; i++) {
+          w[j][i] = (i + j) % 2 == 0 ? Math.scalb(1.0 + r.nextInt(1 << 20), -60 - r.nextInt(4))
+              : Math.scalb(0.5 + r.nextDouble(), 20 - r.nextInt(3));
+        }
+        b[j] = Math.scalb(r.nextDouble(), -50);
+      }
+      deep.add(AffineLayer.ofDoubles(w, b));
+      in = out;
+    }
+    String m3 = assertTableMatchesDefinition(new ReluNetwork(deep, OptionalDouble.empty(), false),
+        new double[] {1, 0, 1, 0}, ProductDistribution.uniform(4));
+    assertTrue(m3.contains("limbs"), m3);
   }
 
   @Test
