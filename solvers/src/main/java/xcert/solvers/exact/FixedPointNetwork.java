@@ -18,7 +18,8 @@ import xcert.solvers.num.WideArray;
  * weights and bias have a common denominator D_l (a power of two, times the odd factors a Div by a
  * constant brings). With S_0 = 2^E0 and S_l = S_{l−1}·D_l, the pre-activations of layer l are integers
  * N_l/S_l with N_l = (D_l W_l)·N_{l−1} + D_l S_{l−1} b_l, and ReLU is a sign test on N_l. Magnitude
- * bounds |N_l| ≤ |D_l W_l|·bound_{l−1} + |D_l S_{l−1} b_l| are computed once, and fix how many limbs of
+ * bounds (interval arithmetic from the extreme input values, through ReLU) are computed once, and
+ * fix how many limbs of
  * 26 bits each value needs; products of limbs stay below 2^52, so a dot product accumulates in
  * {@code long} limbs with one carry pass at its end. The first layer is evaluated by meeting in the
  * middle: its pre-activations are the sum of one precomputed vector for the low features' values and
@@ -92,9 +93,15 @@ final class FixedPointNetwork {
         e0 = Math.max(e0, f.getDenominator().abs().bitLength() - 1);
       }
     }
+    // interval bounds (seed-independent, exact): [lo_i, hi_i] of every unit's value
+    BigInteger[] lo = new BigInteger[d];
+    BigInteger[] hi = new BigInteger[d];
     for (int i = 0; i < d; i++) {
       for (double v : values[i]) {
-        inBound[i] = inBound[i].max(scaled(v, e0).abs());
+        BigInteger xi = scaled(v, e0);
+        inBound[i] = inBound[i].max(xi.abs());
+        lo[i] = lo[i] == null ? xi : lo[i].min(xi);
+        hi[i] = hi[i] == null ? xi : hi[i].max(xi);
       }
     }
     List<AffineLayer> ls = net.layers();
@@ -121,19 +128,32 @@ final class FixedPointNetwork {
       m[l] = new BigInteger[out][in];
       bias[l] = new BigInteger[out];
       BigInteger[] next = new BigInteger[out];
+      BigInteger[] nextLo = new BigInteger[out];
+      BigInteger[] nextHi = new BigInteger[out];
       BigInteger maxW = BigInteger.ZERO;
       for (int j = 0; j < out; j++) {
         BigInteger b = timesMultiple(a.bias(j), dl).multiply(s);
         bias[l][j] = b;
-        BigInteger nb = b.abs();
+        BigInteger low = b;
+        BigInteger high = b;
         for (int i = 0; i < in; i++) {
           BigInteger wi = timesMultiple(a.weight(j, i), dl);
           m[l][j][i] = wi;
           maxW = maxW.max(wi.abs());
-          nb = nb.add(wi.abs().multiply(bound[i]));
+          if (wi.signum() > 0) {
+            low = low.add(wi.multiply(lo[i]));
+            high = high.add(wi.multiply(hi[i]));
+          } else if (wi.signum() < 0) {
+            low = low.add(wi.multiply(hi[i]));
+            high = high.add(wi.multiply(lo[i]));
+          }
         }
-        next[j] = nb;
+        next[j] = low.abs().max(high.abs());
+        nextLo[j] = l < layers ? low.max(BigInteger.ZERO) : low;
+        nextHi[j] = l < layers ? high.max(BigInteger.ZERO) : high;
       }
+      lo = nextLo;
+      hi = nextHi;
       s = s.multiply(dl);
       bound = next;
       bounds[l] = next;
