@@ -126,7 +126,8 @@ final class ExactCommand implements Callable<Integer> {
     if (rho == null) {
       throw InputException.of("--rho", "'" + rhoText + "' is not a distance; expected abs or sq");
     }
-    QuerySettings s = QuerySettings.defaults().withRho(rho).withOutput(modelOptions.circuitOutput())
+    QuerySettings s = QuerySettings.defaults().withRho(rho)
+        .withOutput(modelOptions.circuitOutput())
         .withSet(setText == null ? null : FeatureSet.parse("--set", setText, d)).withTau(tau)
         .withAlpha(parse("--alpha", alphaText)).withDelta(parse("--delta", deltaText))
         .withEps(parse("--eps", epsText)).withMethod(Method.fromId(method))

@@ -264,4 +264,14 @@ class ModelOptionsCliTest {
     assertEquals(f11 - f01, Double.parseDouble(w[0]), 1e-15);
     assertEquals(f11 - f10, Double.parseDouble(w[1]), 1e-15);
   }
+
+  @Test
+  void gradientMethodsRefuseAProbabilityHeadSayingWhy() throws IOException {
+    String two = twoOutputs();
+    for (String m : new String[] {"smoothgrad", "ig-exact", "mask-suf"}) {
+      assertBad(CliTest.run("explain", m, "--model", two, "--x", "11", "--output", "2",
+          "--head", "probability", "--backend", "cpu"),
+          "the probability after a Sigmoid/Softmax head");
+    }
+  }
 }
