@@ -25,7 +25,7 @@ import xcert.solvers.query.Evaluation;
         "Examples:",
         "  xcert eval --model examples/net.json --x 1,0,1",
         "  xcert eval --model examples/classifier.json --x 0.5,-1,2 --json",
-        "  xcert eval --model examples/net.json --x 1,0,1 --threshold 2.5 --strict-threshold"})
+        "  xcert eval --model examples/net.json --x 101 --threshold 2 --strict-threshold"})
 final class EvalCommand implements Callable<Integer> {
 
   @Spec
