@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.numbers.fraction.BigFraction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,9 +16,7 @@ import xcert.solvers.dist.ReferenceDistribution;
 import xcert.solvers.errors.InputException;
 import xcert.solvers.exact.Arithmetic;
 import xcert.solvers.features.FeatureSet;
-import xcert.solvers.io.ModelFiles;
 import xcert.solvers.model.Model;
-import xcert.solvers.notation.DistributionSpec;
 import xcert.solvers.notation.InputVector;
 import xcert.solvers.num.Rationals;
 import xcert.solvers.query.ExactQueries;
@@ -52,16 +51,21 @@ final class ExactCommand implements Callable<Integer> {
   String query;
 
   @Option(names = "--model", required = true, paramLabel = "FILE",
-      description = "the model: .aag (AIGER ASCII), .cnf (DIMACS), .expr (infix), .json (ReLU network)")
+      description = "the model: .aag (AIGER ASCII), .cnf (DIMACS), .expr (infix), .json (ReLU "
+          + "network) or .onnx (ONNX network)")
   Path modelFile;
+
+  @Mixin
+  ModelOptions modelOptions;
 
   @Option(names = "--x", paramLabel = "VALUES",
       description = "the input: a bit string (1011) or comma-separated numbers; default all zeros")
   String xText;
 
-  @Option(names = "--dist", paramLabel = "SPEC", defaultValue = "uniform",
+  @Option(names = "--dist", paramLabel = "SPEC",
       description = "reference distribution: uniform, bernoulli:p1,...,pd (or one p for all), "
-          + "product:FILE.json, csv:FILE (empirical rows), conditional:FILE.csv (default: uniform)")
+          + "point:r1,...,rd, product:FILE.json, csv:FILE (empirical rows), conditional:FILE.csv "
+          + "(default: uniform on {0,1}^d, which needs x in {0,1}^d)")
   String distSpec;
 
   @Option(names = "--set", paramLabel = "LIST",
@@ -93,10 +97,6 @@ final class ExactCommand implements Callable<Integer> {
       description = "shapley/banzhaf game: fs = f_S(x) (default), suf = -rho(f(x), f_S(x)) (Thm 5.1)")
   String game;
 
-  @Option(names = "--output", paramLabel = "K", defaultValue = "1",
-      description = "which circuit output to explain, 1-based (default 1)")
-  int output;
-
   @Option(names = "--method", paramLabel = "M", defaultValue = "auto",
       description = "table (all 2^d sets, d <= 30), count (weighted model counting, circuits), sat "
           + "(SAT4J, delta = 1 only, circuits), or auto: table up to d = " + Method.AUTO_TABLE_LIMIT
@@ -118,15 +118,16 @@ final class ExactCommand implements Callable<Integer> {
     } catch (InputException e) {
       throw InputException.of("QUERY", e.problem());
     }
-    Model model = ModelFiles.read(modelFile);
+    Model model = modelOptions.read(modelFile, false);
     int d = model.dimension();
     double[] x = xText == null ? new double[d] : InputVector.parse("--x", xText, d);
-    ReferenceDistribution v = DistributionSpec.parse("--dist", distSpec, d, Path.of("."));
+    ReferenceDistribution v = ModelOptions.distribution(distSpec, model, x);
     Rho rho = Rho.parse(rhoText);
     if (rho == null) {
       throw InputException.of("--rho", "'" + rhoText + "' is not a distance; expected abs or sq");
     }
-    QuerySettings s = QuerySettings.defaults().withRho(rho).withOutput(output)
+    QuerySettings s = QuerySettings.defaults().withRho(rho)
+        .withOutput(modelOptions.circuitOutput())
         .withSet(setText == null ? null : FeatureSet.parse("--set", setText, d)).withTau(tau)
         .withAlpha(parse("--alpha", alphaText)).withDelta(parse("--delta", deltaText))
         .withEps(parse("--eps", epsText)).withMethod(Method.fromId(method))

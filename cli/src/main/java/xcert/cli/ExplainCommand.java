@@ -20,7 +20,6 @@ import xcert.explainers.explain.Explanations;
 import xcert.explainers.lfa.LfaExplainer;
 import xcert.solvers.dist.ReferenceDistribution;
 import xcert.solvers.errors.InputException;
-import xcert.solvers.io.ModelFiles;
 import xcert.solvers.model.Circuit;
 import xcert.solvers.model.Model;
 import xcert.solvers.notation.DistributionSpec;
@@ -57,8 +56,11 @@ final class ExplainCommand implements Callable<Integer> {
   String method;
 
   @Option(names = "--model", required = true, paramLabel = "FILE",
-      description = "the model: .aag, .cnf, .expr (circuits) or .json (ReLU network)")
+      description = "the model: .aag, .cnf, .expr (circuits), .json (ReLU network) or .onnx")
   Path modelFile;
+
+  @Mixin
+  ModelOptions modelOptions;
 
   @Option(names = "--x", required = true, paramLabel = "VALUES",
       description = "the point x0: a bit string (1011) or d comma-separated numbers")
@@ -84,10 +86,6 @@ final class ExplainCommand implements Callable<Integer> {
       description = "where f and its gradients are evaluated; auto takes the GPU when one is "
           + "present and says on stderr what it chose (default auto)")
   String backendName;
-
-  @Option(names = "--output", paramLabel = "K", defaultValue = "1",
-      description = "which circuit output to explain, 1-based (default 1)")
-  int output;
 
   @Option(names = "--json", description = "print one JSON object instead of a table")
   boolean json;
@@ -157,11 +155,12 @@ final class ExplainCommand implements Callable<Integer> {
     }
     ExplainSettings s = settings();
     Explanations.check(m, s, distSpec != null);
-    Model model = readModel(modelFile, output);
+    Model model = modelOptions.read(modelFile, true);
     int d = model.dimension();
     double[] x = InputVector.parse("--x", xText, d);
     s = options.reference(s, d);
-    ReferenceDistribution v = distSpec == null ? null
+    ReferenceDistribution v = m.kind() == ExplainMethod.Kind.RELAXATION
+        ? ModelOptions.distribution(distSpec, model, x) : distSpec == null ? null
         : DistributionSpec.parse("--dist", distSpec, d, Path.of("."));
     Explanation e = Explanations.explain(model, x, v, m, s);
 
@@ -171,8 +170,8 @@ final class ExplainCommand implements Callable<Integer> {
     }
     Output out = new Output().put("method", method).put("model", modelFile.toString())
         .put("d", d).put("x", x);
-    if (model instanceof Circuit) {
-      out.put("output", output);
+    if (model instanceof Circuit || modelOptions.output != null) {
+      out.put("output", modelOptions.circuitOutput());
     }
     Scalar[] values = e.values();
     out.put("values", values);
@@ -226,19 +225,6 @@ final class ExplainCommand implements Callable<Integer> {
     List<List<Object>> rows = new ArrayList<>();
     settings.forEach((k, v) -> rows.add(List.of(k, v)));
     return new Output.Rows(List.of("setting", "value"), rows);
-  }
-
-  /** Reads a model; a circuit's {@code --output K} is selected (1-based). */
-  static Model readModel(Path file, int output) {
-    Model model = ModelFiles.read(file);
-    if (model instanceof Circuit c) {
-      if (output < 1 || output > c.outputCount()) {
-        throw InputException.of("--output", output + " is out of range; the circuit has "
-            + c.outputCount() + " output(s)");
-      }
-      model = c.withOutput(output - 1);
-    }
-    return model;
   }
 
   /** The backend named by --backend. */

@@ -14,8 +14,8 @@ import xcert.solvers.errors.TooLargeException;
  */
 @Command(name = "xcert", mixinStandardHelpOptions = true, version = "xcert 0.1.0",
     description = "Executable theory of ML explanations: exact enumerators, reproductions, benchmarks.",
-    subcommands = {ExactCommand.class, ExplainCommand.class, OracleCommand.class,
-        CertifyCommand.class, ReduceCommand.class,
+    subcommands = {ExactCommand.class, EvalCommand.class, ExplainCommand.class,
+        OracleCommand.class, CertifyCommand.class, ReduceCommand.class,
         ReproduceCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 

@@ -49,8 +49,11 @@ final class OracleCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = "--model", required = true, paramLabel = "FILE",
-      description = "the model: .aag, .cnf, .expr (circuits) or .json (ReLU network)")
+      description = "the model: .aag, .cnf, .expr (circuits), .json (ReLU network) or .onnx")
   Path modelFile;
+
+  @Mixin
+  ModelOptions modelOptions;
 
   @Option(names = "--x", required = true, paramLabel = "VALUES",
       description = "the point: a bit string (1011) or d comma-separated numbers")
@@ -78,10 +81,6 @@ final class OracleCommand implements Callable<Integer> {
       description = "K of the top-K agreement, 1..d (default min(3, d))")
   Integer top;
 
-  @Option(names = "--output", paramLabel = "K", defaultValue = "1",
-      description = "which circuit output, 1-based (default 1)")
-  int output;
-
   @Option(names = "--json", description = "print one JSON object instead of a table")
   boolean json;
 
@@ -96,19 +95,19 @@ final class OracleCommand implements Callable<Integer> {
         .withLimit(options.apply(ExplainSettings.defaults()));
     s = top == null ? s : s.withTop(top);
     Oracle.check(a, s, distSpec != null);
-    Model model = ExplainCommand.readModel(modelFile, output);
+    Model model = modelOptions.read(modelFile, true);
     int d = model.dimension();
     double[] x = InputVector.parse("--x", xText, d);
     s = s.withLimit(options.reference(s.limit(), d));
-    ReferenceDistribution v = distSpec == null ? null
-        : DistributionSpec.parse("--dist", distSpec, d, Path.of("."));
+    ReferenceDistribution v = a.isGame() ? ModelOptions.distribution(distSpec, model, x)
+        : distSpec == null ? null : DistributionSpec.parse("--dist", distSpec, d, Path.of("."));
     BigFraction[] given = AttributionFile.read(attributionFile, d);
     Grade g = Oracle.grade(model, x, v, given, a, s);
 
     Output out = new Output().put("against", against).put("model", modelFile.toString())
         .put("d", d).put("x", x).put("attribution", attributionFile.toString());
-    if (model instanceof Circuit) {
-      out.put("output", output);
+    if (model instanceof Circuit || modelOptions.output != null) {
+      out.put("output", modelOptions.circuitOutput());
     }
     if (a.isGame()) {
       out.put("distribution", g.distribution()).put("game", "v(S) = f_S(x)");

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.explainers.api.Attribution;
 import xcert.explainers.api.Explainer;
 import xcert.explainers.backend.Backend;
@@ -13,6 +14,9 @@ import xcert.solvers.dist.ReferenceDistribution;
 import xcert.solvers.errors.InputException;
 import xcert.solvers.exact.RestrictedPredictions;
 import xcert.solvers.model.Model;
+import xcert.solvers.num.Rationals;
+import xcert.solvers.query.ExactQueries;
+import xcert.solvers.result.Provenance;
 import xcert.solvers.notation.DistributionSpec;
 
 /**
@@ -108,6 +112,15 @@ public final class Explanations {
     binary(f, x, "x");
     if (m.kind() == ExplainMethod.Kind.LIMIT) {
       Map<String, String> settings = new LinkedHashMap<>();
+      if (!f.hasExactValues()) {
+        // a probability after a Sigmoid/Softmax head: the limit of its float64 values, said so
+        Attribution a = Limits.compute(m, new Float64Values(f), x, s, settings);
+        Provenance p = a.provenance();
+        Attribution b = new Attribution(a.values(), a.intercept(), a.method(), a.settings(),
+            new Provenance(Provenance.Kind.ENUMERATED_FLOAT64, ExactQueries.float64Reason(f)
+                + "; " + p.method(), p.samples(), p.seed(), p.tolerance()));
+        return new Explanation(m, b, settings, "none (exact limit, computed on the CPU)");
+      }
       Attribution a = Limits.compute(m, f, x, s, settings);
       return new Explanation(m, a, settings, "none (exact limit, computed on the CPU)");
     }
@@ -245,6 +258,43 @@ public final class Explanations {
     if (value != null && !(value > 0 && Double.isFinite(value))) {
       throw InputException.setting(setting, value + " is out of range; expected a finite " + what
           + " > 0");
+    }
+  }
+
+  /**
+   * A model without exact values seen through its float64 values, each read as the rational it
+   * holds, so that an exact limit can sum them; the result is float64, not exact.
+   */
+  private static final class Float64Values implements Model {
+    private final Model f;
+
+    Float64Values(Model f) {
+      this.f = f;
+    }
+
+    @Override
+    public int dimension() {
+      return f.dimension();
+    }
+
+    @Override
+    public double evaluate(double[] x) {
+      return f.evaluate(x);
+    }
+
+    @Override
+    public BigFraction exactValue(double[] x) {
+      return Rationals.fromDouble(f.evaluate(x));
+    }
+
+    @Override
+    public boolean isBooleanValued() {
+      return f.isBooleanValued();
+    }
+
+    @Override
+    public boolean requiresBinaryInputs() {
+      return f.requiresBinaryInputs();
     }
   }
 }

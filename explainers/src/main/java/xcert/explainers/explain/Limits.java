@@ -92,6 +92,10 @@ final class Limits {
     if (f instanceof ReluNetwork net) {
       return net;
     }
+    if (!f.requiresBinaryInputs()) {
+      throw InputException.of(name, "needs the gradients of a ReLU network; the probability after"
+          + " a Sigmoid/Softmax head is not one (explain the logit, the default)");
+    }
     throw InputException.of(name, "needs the gradients of a ReLU network; a Boolean circuit has "
         + "none (compile it to a ReLU network first, seed 003 footnote on ReLU circuits)");
   }

@@ -213,7 +213,9 @@ public final class LfaExplainer implements Explainer {
   private void checkApplicable(Model f, double[] x0) {
     if (instance.loss() == Loss.GRADIENT_MATCHING && !(f instanceof ReluNetwork)) {
       throw new IllegalArgumentException(instance.name() + " matches gradients and needs a ReLU "
-          + "network; a Boolean circuit has none (compile it with xcert reduce circuit-to-relu)");
+          + "network; " + (f.requiresBinaryInputs() ? "a Boolean circuit has none (compile it with"
+          + " xcert reduce circuit-to-relu)" : "the probability after a Sigmoid/Softmax head is"
+          + " not one (explain the logit, the default)"));
     }
     if (f.requiresBinaryInputs()) {
       if (!instance.neighbourhood().isBinary()) {

@@ -14,12 +14,14 @@ import xcert.explainers.explain.Explanation;
 import xcert.explainers.explain.Explanations;
 import xcert.solvers.dist.ReferenceDistribution;
 import xcert.solvers.errors.InputException;
+import xcert.solvers.exact.Arithmetic;
 import xcert.solvers.exact.GameValues;
 import xcert.solvers.exact.RestrictedPredictionTable;
 import xcert.solvers.exact.RestrictedPredictions;
 import xcert.solvers.model.Model;
 import xcert.solvers.notation.DistributionSpec;
 import xcert.solvers.num.Rationals;
+import xcert.solvers.query.ExactQueries;
 import xcert.solvers.result.Provenance;
 import xcert.solvers.result.Scalar;
 import xcert.solvers.setfunction.Subsets;
@@ -93,10 +95,14 @@ public final class Oracle {
           : DistributionSpec.parse("dist", "uniform", d, Path.of("."));
       Explanations.compatible(f, x, v);
       Subsets.checkTableDimension(d);
-      RestrictedPredictionTable t = RestrictedPredictions.table(f, x, v);
+      // a probability after a Sigmoid/Softmax head has no exact values: float64, saying why
+      boolean exactValues = f.hasExactValues();
+      RestrictedPredictionTable t = RestrictedPredictions.table(f, x, v,
+          exactValues ? Arithmetic.EXACT : Arithmetic.FLOAT64);
       exact = against == Against.SHAPLEY ? GameValues.shapley(t.values())
           : GameValues.banzhaf(t.values());
-      how = t.provenance();
+      how = exactValues ? t.provenance() : t.provenance().withMethod(
+          ExactQueries.float64Reason(f) + "; " + t.provenance().method());
       dist = v.describe();
     } else {
       Explanation e = Explanations.explain(f, x, null, against.limit(), s.limit());

@@ -21,6 +21,8 @@ public final class SmoothModels {
       return new MultilinearExtension(c);
     }
     throw new IllegalArgumentException("the continuous relaxations need a ReLU network or a "
-        + "circuit; " + f.getClass().getSimpleName() + " has no gradient");
+        + "circuit; " + (f.hasExactValues() ? f.getClass().getSimpleName() + " has no gradient"
+        : "the probability after a Sigmoid/Softmax head is neither (explain the logit, the"
+        + " default)"));
   }
 }

@@ -28,14 +28,31 @@ import xcert.solvers.model.ReluNetwork;
  *  "threshold": 0.0}
  * </pre>
  *
+ * A network with several outputs and a head (the last layer has one row per output):
+ *
+ * <pre>
+ * {"type": "relu-network", "inputs": 2,
+ *  "layers": [{"weights": [[1.0, -1.0], [0.5, 0.5]], "bias": [0.0, 0.25]},
+ *             {"weights": [[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]], "bias": [0.0, 0.0, -1.0]}],
+ *  "head": "softmax", "threshold": 0.5, "threshold_rule": "&gt;"}
+ * </pre>
+ *
  * <ul>
  *   <li>{@code inputs} (required): d ≥ 1, the number of features;
  *   <li>{@code layers} (required): at least one layer; a layer's {@code weights} are its rows, one
  *       per output unit (out × in), each row as long as the previous layer's output (d for the
  *       first), and {@code bias} has one entry per row. ReLU follows every layer but the last, which is
- *       linear and has exactly one row: the score;
- *   <li>{@code threshold} (optional): makes the network a classifier whose label is 1 iff score ≥
- *       threshold;
+ *       linear: its rows are the outputs (scores, logits), one row for a single score. With several
+ *       outputs a {@link ModelSelection} chooses one ({@code --output K}, 1-based);
+ *   <li>{@code head} (optional): what follows the last layer, {@code "none"} (the default),
+ *       {@code "sigmoid"} (elementwise logistic) or {@code "softmax"} (over the outputs). xcert
+ *       explains the pre-head scores exactly by default; the probability after the head is float64
+ *       only ({@link xcert.solvers.model.HeadUse#PROBABILITY});
+ *   <li>{@code threshold} (optional): makes the chosen output a classifier whose label is 1 iff
+ *       value ≥ threshold (or &gt; threshold, see the next key);
+ *   <li>{@code threshold_rule} (optional, needs {@code threshold}): {@code ">="} (the default:
+ *       label 1 iff value ≥ threshold) or {@code ">"} (label 1 iff value &gt; threshold, the rule of
+ *       scikit-learn's {@code predict}: p &gt; 0.5, i.e. logit &gt; 0);
  *   <li>{@code type} (optional): if present, the string {@code "relu-network"}.
  * </ul>
  *
@@ -48,7 +65,11 @@ public final class ReluJsonFormat {
   /** The value of the optional {@code type} key. */
   public static final String TYPE = "relu-network";
 
-  private static final List<String> TOP_KEYS = List.of("type", "inputs", "layers", "threshold");
+  private static final List<String> TOP_KEYS = List.of("type", "inputs", "layers", "head",
+      "threshold", "threshold_rule");
+
+  /** The values of {@code threshold_rule}: non-strict (the default) and strict. */
+  private static final List<String> RULES = List.of(">=", ">");
   private static final List<String> LAYER_KEYS = List.of("weights", "bias");
 
   private ReluJsonFormat() {}
@@ -112,6 +133,9 @@ public final class ReluJsonFormat {
     List<Layer> layers = null;
     Loc layersAt = null;
     OptionalDouble threshold = OptionalDouble.empty();
+    OutputHead head = OutputHead.NONE;
+    boolean strict = false;
+    Loc ruleAt = null;
     while (json.next() == JsonToken.FIELD_NAME) {
       String key = json.text();
       if (!TOP_KEYS.contains(key)) {
@@ -135,6 +159,17 @@ public final class ReluJsonFormat {
           }
         }
         case "threshold" -> threshold = OptionalDouble.of(json.number("\"threshold\""));
+        case "head" -> head = head(json, t);
+        case "threshold_rule" -> {
+          String found = t == JsonToken.VALUE_STRING ? json.text() : null;
+          if (found == null || !RULES.contains(found)) {
+            throw json.error("\"threshold_rule\" must be \">=\" (label 1 iff value >= threshold,"
+                + " the default) or \">\" (value > threshold), found "
+                + (found != null ? "\"" + found + "\"" : JsonInput.describe(t)));
+          }
+          strict = found.equals(">");
+          ruleAt = json.loc();
+        }
         default -> {
           layersAt = json.loc();
           layers = layers(json, t);
@@ -153,7 +188,24 @@ public final class ReluJsonFormat {
       throw json.error(objAt, "missing key \"layers\"; a network needs \"inputs\" (d) and"
           + " \"layers\"");
     }
-    return build(json, (int) inputs, layers, layersAt, threshold, oneOutput);
+    if (ruleAt != null && threshold.isEmpty()) {
+      throw json.error(ruleAt, "\"threshold_rule\" needs a \"threshold\"; add one, or drop the"
+          + " rule");
+    }
+    return build(json, (int) inputs, layers, layersAt, threshold, strict, head, oneOutput);
+  }
+
+  private static OutputHead head(JsonInput json, JsonToken t) {
+    if (t == JsonToken.VALUE_STRING) {
+      for (OutputHead h : OutputHead.values()) {
+        if (h.id().equals(json.text())) {
+          return h;
+        }
+      }
+    }
+    throw json.error("\"head\" must be one of \"" + String.join("\", \"", OutputHead.ids())
+        + "\", found " + (t == JsonToken.VALUE_STRING ? "\"" + json.text() + "\""
+        : JsonInput.describe(t)));
   }
 
   private static List<Layer> layers(JsonInput json, JsonToken t) {
@@ -243,7 +295,7 @@ public final class ReluJsonFormat {
   }
 
   private static NetworkFile build(JsonInput json, int d, List<Layer> layers, Loc layersAt,
-      OptionalDouble threshold, boolean oneOutput) {
+      OptionalDouble threshold, boolean strict, OutputHead head, boolean oneOutput) {
     if (layers.isEmpty()) {
       throw json.error(layersAt, "\"layers\" is empty; expected at least one layer (the last one"
           + " has one row, the score)");
@@ -286,39 +338,109 @@ public final class ReluJsonFormat {
     for (int l = 0; l < w.length; l++) {
       exact.add(AffineLayer.ofDoubles(w[l], b[l]));
     }
-    return new NetworkFile(new FeedForwardNetwork(exact, OutputHead.NONE), threshold, false);
+    return new NetworkFile(new FeedForwardNetwork(exact, head), threshold, strict);
   }
 
-  /** Writes a network as JSON in the documented format (one layer per line). */
+  /**
+   * Writes a network with any number of outputs, its head and its threshold rule as JSON in the
+   * documented format (one layer per line); {@code head} and {@code threshold_rule} only where they
+   * differ from the defaults.
+   *
+   * @throws IllegalArgumentException when a weight or bias is not a double (a layer with an exact
+   *     Div by a constant folded in), which JSON numbers cannot hold
+   */
+  public static void write(NetworkFile nf, Writer out) throws IOException {
+    FeedForwardNetwork net = nf.network();
+    for (int l = 0; l < net.layers().size(); l++) {
+      if (!net.layers().get(l).isDoubleExact()) {
+        throw new IllegalArgumentException("layer " + (l + 1) + " has a weight or bias that is not"
+            + " a double (an exact division); the JSON format holds doubles");
+      }
+    }
+    List<double[][]> w = new ArrayList<>();
+    List<double[]> b = new ArrayList<>();
+    for (AffineLayer a : net.layers()) {
+      double[][] wl = new double[a.outputs()][a.inputs()];
+      double[] bl = new double[a.outputs()];
+      for (int j = 0; j < a.outputs(); j++) {
+        for (int i = 0; i < a.inputs(); i++) {
+          wl[j][i] = a.weightDouble(j, i);
+        }
+        bl[j] = a.biasDouble(j);
+      }
+      w.add(wl);
+      b.add(bl);
+    }
+    write(net.inputs(), w, b, net.head(), nf.threshold(), nf.strict(), out);
+  }
+
+  /** Writes a network file to a JSON file. */
+  public static void write(NetworkFile nf, Path file) throws IOException {
+    Sources.toFile(file, w -> write(nf, w));
+  }
+
+  /** A network file as JSON text. */
+  public static String toString(NetworkFile nf) {
+    return Sources.render(w -> write(nf, w));
+  }
+
+  /** Writes a one-output network as JSON in the documented format (one layer per line). */
   public static void write(ReluNetwork net, Writer out) throws IOException {
+    List<double[][]> w = new ArrayList<>();
+    List<double[]> b = new ArrayList<>();
+    for (int l = 0; l < net.layerCount(); l++) {
+      int in = l == 0 ? net.dimension() : net.width(l - 1);
+      double[][] wl = new double[net.width(l)][in];
+      double[] bl = new double[net.width(l)];
+      for (int j = 0; j < net.width(l); j++) {
+        for (int i = 0; i < in; i++) {
+          wl[j][i] = net.weight(l, j, i);
+        }
+        bl[j] = net.bias(l, j);
+      }
+      w.add(wl);
+      b.add(bl);
+    }
+    write(net.dimension(), w, b, OutputHead.NONE, net.threshold(), net.isStrictThreshold(), out);
+  }
+
+  private static void write(int inputs, List<double[][]> weights, List<double[]> biases,
+      OutputHead head, OptionalDouble threshold, boolean strict, Writer out) throws IOException {
     StringBuilder sb = new StringBuilder();
     sb.append("{\n  \"type\": \"").append(TYPE).append("\",\n");
-    sb.append("  \"inputs\": ").append(net.dimension()).append(",\n");
+    sb.append("  \"inputs\": ").append(inputs).append(",\n");
     sb.append("  \"layers\": [\n");
-    int in = net.dimension();
-    for (int l = 0; l < net.layerCount(); l++) {
+    int layers = weights.size();
+    for (int l = 0; l < layers; l++) {
+      double[][] w = weights.get(l);
+      double[] b = biases.get(l);
       sb.append("    {\"weights\": [");
-      for (int j = 0; j < net.width(l); j++) {
+      for (int j = 0; j < w.length; j++) {
         sb.append(j == 0 ? "[" : ", [");
-        for (int i = 0; i < in; i++) {
-          sb.append(i == 0 ? "" : ", ").append(number(net.weight(l, j, i)));
+        for (int i = 0; i < w[j].length; i++) {
+          sb.append(i == 0 ? "" : ", ").append(number(w[j][i]));
         }
         sb.append(']');
       }
       sb.append("], \"bias\": [");
-      for (int j = 0; j < net.width(l); j++) {
-        sb.append(j == 0 ? "" : ", ").append(number(net.bias(l, j)));
+      for (int j = 0; j < b.length; j++) {
+        sb.append(j == 0 ? "" : ", ").append(number(b[j]));
       }
-      sb.append("]}").append(l + 1 < net.layerCount() ? ",\n" : "\n");
-      in = net.width(l);
+      sb.append("]}").append(l + 1 < layers ? ",\n" : "\n");
       if (sb.length() > 1 << 16) {
         out.write(sb.toString());
         sb.setLength(0);
       }
     }
     sb.append("  ]");
-    if (net.threshold().isPresent()) {
-      sb.append(",\n  \"threshold\": ").append(number(net.threshold().getAsDouble()));
+    if (head != OutputHead.NONE) {
+      sb.append(",\n  \"head\": \"").append(head.id()).append('"');
+    }
+    if (threshold.isPresent()) {
+      sb.append(",\n  \"threshold\": ").append(number(threshold.getAsDouble()));
+      if (strict) {
+        sb.append(",\n  \"threshold_rule\": \">\"");
+      }
     }
     sb.append("\n}\n");
     out.write(sb.toString());

@@ -5,9 +5,12 @@ import java.util.Map;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.solvers.dist.ReferenceDistribution;
 import xcert.solvers.errors.InputException;
+import xcert.solvers.exact.Arithmetic;
 import xcert.solvers.exact.RestrictedPredictions;
 import xcert.solvers.model.Circuit;
+import xcert.solvers.model.HeadProbability;
 import xcert.solvers.model.Model;
+import xcert.solvers.result.Provenance;
 
 /**
  * Every exact query of seed 004 (Sections 2, 4, 5) and seed 003 (Sections 2–3) in one call, with the
@@ -27,7 +30,9 @@ public final class ExactQueries {
 
   /**
    * Answers {@code query} about {@code model} at {@code x} under the reference distribution
-   * {@code v} (a baseline is {@code ProductDistribution.pointMass}).
+   * {@code v} (a baseline is {@code ProductDistribution.pointMass}). A model without exact values
+   * (a network's probability after a Sigmoid or Softmax head, {@link Model#hasExactValues()} false)
+   * is answered in float64, and the provenance says why ({@link #float64Reason}).
    *
    * @throws InputException for settings out of range or in conflict ({@link InputException#isSetting})
    * @throws xcert.solvers.errors.TooLargeException when the table or a set search would not fit
@@ -37,12 +42,37 @@ public final class ExactQueries {
     Model f = selectOutput(model, settings.output());
     checkCompatible(f, x, v);
     validate(settings, f.dimension());
+    String float64Reason = null;
+    if (!f.hasExactValues() && settings.arithmetic() == Arithmetic.EXACT) {
+      float64Reason = float64Reason(f);
+      settings = settings.withArithmetic(Arithmetic.FLOAT64);
+    }
     Method route = settings.method().route(f);
     Map<String, Object> fields = new LinkedHashMap<>();
-    if (route == Method.TABLE) {
-      return TableAnswers.answer(f, x, v, query, settings, fields);
-    }
-    return new CountingAnswers(f, v, x, settings).answer(query, route, fields);
+    QueryAnswer a = route == Method.TABLE ? TableAnswers.answer(f, x, v, query, settings, fields)
+        : new CountingAnswers(f, v, x, settings).answer(query, route, fields);
+    return float64Reason == null ? a : withReason(a, float64Reason);
+  }
+
+  /**
+   * Why a model without exact values is answered in float64: "float64: the sigmoid head is
+   * transcendental" for a network's probability ({@link HeadProbability}).
+   */
+  public static String float64Reason(Model f) {
+    return f instanceof HeadProbability p
+        ? "float64: the " + p.network().head().id() + " head is transcendental"
+        : "float64: the model has no exact values";
+  }
+
+  /** The answer with the reason for float64 in front of its provenance's method. */
+  private static QueryAnswer withReason(QueryAnswer a, String reason) {
+    Provenance p = a.provenance();
+    Provenance q = new Provenance(Provenance.Kind.ENUMERATED_FLOAT64, reason + "; "
+        + p.method(), p.samples(), p.seed(), p.tolerance());
+    Map<String, Object> fields = new LinkedHashMap<>(a.fields());
+    fields.replace("exact", false);
+    fields.replace("method", q.describe());
+    return new QueryAnswer(a.query(), a.route(), q, fields);
   }
 
   /** The circuit restricted to its 1-based output {@code output}; other models as they are. */

@@ -157,7 +157,7 @@ class ReluJsonFormatTest {
   @Test
   void unknownAndDuplicateKeys() {
     bad("{\"inputs\": 2, \"bias\": 1, " + LAYERS + "}", 1, 15, "unknown key \"bias\"",
-        "allowed keys are type, inputs, layers, threshold");
+        "allowed keys are type, inputs, layers, head, threshold, threshold_rule");
     bad("{\"inputs\": 2, \"layers\": [{\"weights\": [[1, 1]], \"biases\": [0]}]}", 1, 48,
         "unknown key \"biases\" in layer 1", "allowed keys are weights, bias");
     bad("{\"inputs\": 2, \"inputs\": 2, " + LAYERS + "}", 1, 15, "\"inputs\" appears twice");
