@@ -52,7 +52,16 @@ final class OnnxChain {
     }
     for (NodeProto n : model.getGraph().getNodeList()) {
       if (n.getOpType().equals("Constant")) {
-        put(n.getOutput(0), n.getAttribute(0).getT());
+        AttributeProto a = n.getAttribute(0);
+        if (a.getName().equals("value")) {
+          put(n.getOutput(0), a.getT());
+        } else if (a.getName().equals("value_float") || a.getName().equals("value_floats")) {
+          double[] v = a.getName().equals("value_float") ? new double[] {a.getF()}
+              : a.getFloatsList().stream().mapToDouble(Float::doubleValue).toArray();
+          consts.put(n.getOutput(0), v);
+          dims.put(n.getOutput(0), a.getName().equals("value_float") ? new long[0]
+              : new long[] {v.length});
+        }
       }
     }
   }
