@@ -121,7 +121,9 @@ public final class OnnxNetworks {
       return "no detail";
     }
     int nl = s.indexOf('\n');
-    return (nl < 0 ? s : s.substring(0, nl)).trim();
+    String line = (nl < 0 ? s : s.substring(0, nl)).trim();
+    int stop = line.indexOf(". ");
+    return stop < 0 ? line : line.substring(0, stop);
   }
 
   /** The state of one parse: the constants, the chain walk, the layers built so far. */
@@ -367,12 +369,12 @@ public final class OnnxNetworks {
     private void checkSupported(int k, NodeProto n) {
       String domain = n.getDomain();
       if (!domain.isEmpty() && !domain.equals("ai.onnx")) {
-        throw fail("operator " + domain + "." + n.getOpType() + " at " + ref(k)
+        throw fail("operator " + domain + "." + n.getOpType() + " at " + where(k)
             + " is outside the supported subset (" + SUBSET + " of the ai.onnx domain)");
       }
       Set<String> allowed = ATTRIBUTES.get(n.getOpType());
       if (allowed == null) {
-        throw fail("operator " + n.getOpType() + " at " + ref(k)
+        throw fail("operator " + n.getOpType() + " at " + where(k)
             + " is outside the supported subset (" + SUBSET + ")");
       }
       for (AttributeProto a : n.getAttributeList()) {
@@ -407,7 +409,7 @@ public final class OnnxNetworks {
           head = OutputHead.SIGMOID;
         }
         case "Softmax" -> softmax(k, n, data);
-        default -> throw fail("operator " + op + " at " + ref(k) + " is outside the supported"
+        default -> throw fail("operator " + op + " at " + where(k) + " is outside the supported"
             + " subset (" + SUBSET + ")");
       }
       if (AFFINE.contains(op)) {
@@ -844,6 +846,12 @@ public final class OnnxNetworks {
 
     private String dataShape() {
       return rank == 1 ? "[" + width + "]" : "[" + (symbolicBatch ? "N" : "1") + ", " + width + "]";
+    }
+
+    /** "node #3 'dense1'" (without the operator, for messages that name it first). */
+    private String where(int k) {
+      NodeProto n = graph.getNode(k);
+      return "node #" + (k + 1) + (n.getName().isEmpty() ? "" : " '" + n.getName() + "'");
     }
 
     /** "node #3 'dense1' (Gemm)", 1-based as every place xcert counts for users. */
