@@ -270,6 +270,22 @@ class OnnxNetworksTest {
   }
 
   @Test
+  void opsetFourReshapeAttributeAndAScalarConstant() {
+    // Reshape-1..4 takes its shape as an attribute; y = 3/2 * x reshaped [1, 2] -> [2].
+    ModelProto m = new OnnxBuild.Model().opset(4)
+        .input(value("x", FLOAT, 1, 2)).output(value("y", FLOAT, 2))
+        .node(node("Reshape", "rs", List.of("x"), "r", xcert.solvers.onnx.proto.OnnxProto
+            .AttributeProto.newBuilder().setName("shape").setType(xcert.solvers.onnx.proto
+                .OnnxProto.AttributeProto.AttributeType.INTS).addInts(2).build()))
+        .node(node("Constant", "k", List.of(), "k", floatAttr("value_float", 1.5f)))
+        .node(node("Mul", "scale", List.of("k", "r"), "y"))
+        .build();
+    FeedForwardNetwork net = parse(m);
+    assertEquals(q(-3), exact(net, 2, new double[] {5, -2}));
+    assertEquals(q(7.5), exact(net, 1, new double[] {5, -2}));
+  }
+
+  @Test
   void noNodesIsTheIdentity() {
     ModelProto m = new OnnxBuild.Model()
         .input(value("x", FLOAT, "N", 3)).output(value("x", FLOAT, "N", 3)).build();

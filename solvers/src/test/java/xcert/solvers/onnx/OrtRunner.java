@@ -47,7 +47,11 @@ final class OrtRunner implements AutoCloseable {
       try {
         env = OrtEnvironment.getEnvironment();
       } catch (Throwable t) { // UnsatisfiedLinkError, ExceptionInInitializerError, ...
-        unavailable = t.getClass().getSimpleName() + ": " + t.getMessage();
+        Throwable root = t;
+        while (root.getCause() != null) {
+          root = root.getCause();
+        }
+        unavailable = root.getClass().getSimpleName() + ": " + root.getMessage();
       }
     }
     Assumptions.assumeTrue(env != null, () -> "ONNX Runtime's native library cannot load here ("
