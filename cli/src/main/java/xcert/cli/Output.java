@@ -113,6 +113,9 @@ final class Output {
     return sb.toString();
   }
 
+  /** Rationals longer than this also print as decimals in tables. */
+  private static final int LONG_RATIONAL = 40;
+
   static String text(Object v) {
     if (v instanceof Scalar s) {
       return s.isExact() ? s.rationalText() + (s.exact().getDenominator().equals(
@@ -120,9 +123,18 @@ final class Output {
     }
     if (v instanceof Scalar[] arr) {
       StringBuilder sb = new StringBuilder();
+      boolean unreadable = false;
       for (int i = 0; i < arr.length; i++) {
-        sb.append(i == 0 ? "" : ", ").append(arr[i].isExact() ? arr[i].rationalText()
-            : Double.toString(arr[i].value()));
+        String t = arr[i].isExact() ? arr[i].rationalText() : Double.toString(arr[i].value());
+        unreadable |= arr[i].isExact() && t.length() > LONG_RATIONAL;
+        sb.append(i == 0 ? "" : ", ").append(t);
+      }
+      if (unreadable) {
+        // long exact rationals (a network's) get their decimal values on a line of their own
+        sb.append("\n  ≈ ");
+        for (int i = 0; i < arr.length; i++) {
+          sb.append(i == 0 ? "" : ", ").append(arr[i].value());
+        }
       }
       return sb.toString();
     }

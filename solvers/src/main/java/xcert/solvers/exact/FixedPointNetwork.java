@@ -372,9 +372,9 @@ final class FixedPointNetwork {
     return residues != null;
   }
 
-  /** Whether the residue path needs the prime modulus besides 2^64. */
-  boolean usesPrimeResidue() {
-    return residues != null && residues.usesPrime();
+  /** How many prime moduli the residue path uses besides 2^64 (0 without the path). */
+  int residuePrimes() {
+    return residues == null ? 0 : residues.primes();
   }
 
   private int accLimbsOut() {

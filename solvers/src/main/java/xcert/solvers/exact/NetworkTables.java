@@ -124,9 +124,14 @@ final class NetworkTables {
   }
 
   private static String via(FixedPointNetwork fp) {
-    return !fp.usesResidues() ? "; limbs" : fp.usesPrimeResidue()
-        ? "; float64 with certified signs and residues mod 2^64 and mod " + Residues.P
-        : "; float64 with certified signs and residues mod 2^64";
+    if (!fp.usesResidues()) {
+      return "; limbs";
+    }
+    return "; float64 with certified signs and residues mod 2^64" + switch (fp.residuePrimes()) {
+      case 0 -> "";
+      case 1 -> " and mod " + Residues.P;
+      default -> ", mod " + Residues.P + " and mod " + Residues.P2;
+    };
   }
 
   /** The table under an empirical distribution, or empty when the fixed-point bounds are exceeded. */

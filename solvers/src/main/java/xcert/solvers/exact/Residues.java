@@ -11,7 +11,7 @@ import xcert.solvers.model.ReluNetwork;
 /**
  * The fast path of {@link FixedPointNetwork}: the exact output numerator N_L at a grid point from a
  * float64 forward pass with a rigorous error bound and the same pass on integers modulo 2^64 (and,
- * when the float64 estimate is too coarse for that alone, also modulo a prime p below 2^28).
+ * when the float64 estimate is too coarse for that alone, also modulo one or two primes below 2^28).
  *
  * <p>Integer multiplication and addition commute with reduction modulo m, so the modular passes yield
  * N_L mod m exactly as long as they follow the exact activation pattern. The pattern is taken from
@@ -24,20 +24,24 @@ import xcert.solvers.model.ReluNetwork;
  * unchanged. |w − w̃| ≤ 2·ulp(w̃) for a weight that is not a double. The bounds are computed in
  * float64 and widened by 2^−30 relative, far more than the rounding of their own n + 3 operations.
  * At the output, |fl(f̃·fl(S_L)) − N_L| ≤ S_L (E_L + 3u (M_L + E_L)) =: B. When B < 2^61, N_L is the
- * unique integer congruent to the 2^64 residue within 2^63 of the estimate; when B < 2^89 the two
- * residues are combined by the Chinese remainder theorem into N_L mod 2^64·p first (this path also
- * serves outputs wider than 125 bits, up to 150). A point with an
+ * unique integer congruent to the 2^64 residue within 2^63 of the estimate; when B < 2^89 (one prime
+ * p) or B < 2^116 (two primes p, p′) the residues are first combined by the Chinese remainder theorem
+ * (Garner's mixed radix) into N_L mod 2^64·p or 2^64·p·p′, and N_L is the integer with that residue
+ * nearest the estimate (these paths also serve outputs wider than 125 bits, up to 150). A point with an
  * undecided unit returns false and is computed in limbs instead.
  */
 final class Residues {
 
   private static final double U = 0x1p-53;
   private static final double WIDEN = 1 + 0x1p-30;
-  /** The largest prime below 2^28: products of residues stay below 2^56. */
+  /** The largest prime below 2^28: products of residues stay below 2^57. */
   static final long P = 268_435_399L;
+  /** The next prime below it, for a second residue. */
+  static final long P2 = 268_435_367L;
+  private static final long[] PRIMES = {P, P2};
   /** Terms summed before a reduction modulo P (each below 2^57, the sum below 2^63). */
   private static final int P_TERMS = 60;
-  private static final double INV_P = 1.0 / P;
+  private static final double[] INV = {1.0 / P, 1.0 / P2};
 
   private final FixedPointNetwork fp;
   private final int layers;
@@ -46,14 +50,17 @@ final class Residues {
   private final double[][] bf;
   private final long[][][] wi;
   private final long[][] bi;
-  private final long[][][] wp; // weights mod P (null when only 2^64 is used)
-  private final long[][] bp;
+  private final int primes; // 0, 1 or 2 prime moduli besides 2^64
+  private final long[][][][] wp; // [prime][l][j][i] weights mod the prime
+  private final long[][][] bp;
   private final double[][] err;
   private final double sigma;
   private final long inv64; // (2^64)^{-1} mod P
+  private final long two64ModP2; // 2^64 mod P2
+  private final long invP2; // (2^64·P)^{-1} mod P2
 
   private Residues(FixedPointNetwork fp, double[][][] wf, double[][] bf, long[][][] wi,
-      long[][] bi, long[][][] wp, long[][] bp, double[][] err, double sigma) {
+      long[][] bi, int primes, long[][][][] wp, long[][][] bp, double[][] err, double sigma) {
     this.fp = fp;
     this.layers = fp.layerCount();
     this.widths = new int[layers + 1];
@@ -64,16 +71,21 @@ final class Residues {
     this.bf = bf;
     this.wi = wi;
     this.bi = bi;
+    this.primes = primes;
     this.wp = wp;
     this.bp = bp;
     this.err = err;
     this.sigma = sigma;
-    this.inv64 = BigInteger.ONE.shiftLeft(64).modInverse(BigInteger.valueOf(P)).longValueExact();
+    BigInteger two64 = BigInteger.ONE.shiftLeft(64);
+    this.inv64 = two64.modInverse(BigInteger.valueOf(P)).longValueExact();
+    this.two64ModP2 = two64.mod(BigInteger.valueOf(P2)).longValueExact();
+    this.invP2 = two64.multiply(BigInteger.valueOf(P)).modInverse(BigInteger.valueOf(P2))
+        .longValueExact();
   }
 
-  /** True when the prime residue is used too. */
-  boolean usesPrime() {
-    return wp != null;
+  /** How many prime moduli are used besides 2^64 (0, 1 or 2). */
+  int primes() {
+    return primes;
   }
 
   /** The residue path for a compiled network, or null when its output error bound is too large. */
@@ -85,12 +97,11 @@ final class Residues {
     double[][] bf = new double[layers + 1][];
     long[][][] wi = new long[layers + 1][][];
     long[][] bi = new long[layers + 1][];
-    long[][][] wp = new long[layers + 1][][];
-    long[][] bp = new long[layers + 1][];
+    long[][][][] wp = new long[2][layers + 1][][];
+    long[][][] bp = new long[2][layers + 1][];
     double[][] e = new double[layers + 1][];
     double[] mag = magnitudes(bounds[0], scales[0]);
     e[0] = new double[fp.width(0)];
-    BigInteger bigP = BigInteger.valueOf(P);
     for (int l = 1; l <= layers; l++) {
       AffineLayer a = ls.get(l - 1);
       boolean doubles = a.isDoubleExact();
@@ -100,8 +111,10 @@ final class Residues {
       bf[l] = new double[out];
       wi[l] = new long[out][in];
       bi[l] = new long[out];
-      wp[l] = new long[out][in];
-      bp[l] = new long[out];
+      for (int q = 0; q < 2; q++) {
+        wp[q][l] = new long[out][in];
+        bp[q][l] = new long[out];
+      }
       e[l] = new double[out];
       double gamma = (in + 1) * U / (1 - (in + 1) * U);
       for (int j = 0; j < out; j++) {
@@ -113,7 +126,9 @@ final class Residues {
           wf[l][j][i] = w;
           BigInteger m = fp.weight(l, j, i);
           wi[l][j][i] = m.longValue();
-          wp[l][j][i] = m.mod(bigP).longValue();
+          for (int q = 0; q < 2; q++) {
+            wp[q][l][j][i] = m.mod(BigInteger.valueOf(PRIMES[q])).longValue();
+          }
           double aw = Math.abs(w);
           prop += aw * e[l - 1][i];
           if (!doubles) {
@@ -124,7 +139,9 @@ final class Residues {
         double b = a.biasDouble(j);
         bf[l][j] = b;
         bi[l][j] = fp.bias(l, j).longValue();
-        bp[l][j] = fp.bias(l, j).mod(bigP).longValue();
+        for (int q = 0; q < 2; q++) {
+          bp[q][l][j] = fp.bias(l, j).mod(BigInteger.valueOf(PRIMES[q])).longValue();
+        }
         if (!doubles) {
           rep += 2 * Math.ulp(b);
         }
@@ -135,7 +152,7 @@ final class Residues {
     }
     double s = scales[layers].doubleValue();
     double bound = s * (e[layers][0] + 3 * U * (mag[0] + e[layers][0])) * WIDEN;
-    if (!(bound < 0x1p89) || fp.outputBound().bitLength() > 150) {
+    if (!(bound < 0x1p116) || fp.outputBound().bitLength() > 150) {
       return null;
     }
     for (int l = 1; l <= layers; l++) {
@@ -143,8 +160,9 @@ final class Residues {
         e[l][j] += Double.MIN_VALUE;
       }
     }
-    boolean prime = !(bound < 0x1p61) || fp.outputBound().bitLength() > 125;
-    return new Residues(fp, wf, bf, wi, bi, prime ? wp : null, prime ? bp : null, e, s);
+    int primes = bound < 0x1p61 && fp.outputBound().bitLength() <= 125 ? 0
+        : bound < 0x1p89 ? 1 : 2;
+    return new Residues(fp, wf, bf, wi, bi, primes, wp, bp, e, s);
   }
 
   /** bound/scale per unit, rounded up (as doubles, widened). */
@@ -177,37 +195,43 @@ final class Residues {
   }
 
   /**
-   * Layer 1's integer partial sums over features [from, to): modulo 2^64 in entries 2k·h1 + j and,
-   * with the prime, modulo P in entries (2k + 1)·h1 + j.
+   * Layer 1's integer partial sums over features [from, to): modulo 2^64 in entries
+   * ((primes + 1)·k)·h1 + j and modulo the q-th prime in entries ((primes + 1)·k + 1 + q)·h1 + j.
    */
   long[] halfResidue(double[][] values, int from, int to, int count, boolean withBias) {
     int h1 = widths[1];
-    long[] t = new long[2 * count * h1];
+    int stride = primes + 1;
+    long[] t = new long[stride * count * h1];
     int[] digit = new int[to - from];
     long[][] x = new long[to - from][];
-    long[][] xp = new long[to - from][];
-    BigInteger bigP = BigInteger.valueOf(P);
+    long[][][] xp = new long[primes][to - from][];
     for (int i = from; i < to; i++) {
       x[i - from] = new long[values[i].length];
-      xp[i - from] = new long[values[i].length];
+      for (int q = 0; q < primes; q++) {
+        xp[q][i - from] = new long[values[i].length];
+      }
       for (int a = 0; a < values[i].length; a++) {
         BigInteger v = fp.scaledValue(values[i][a]);
         x[i - from][a] = v.longValue();
-        xp[i - from][a] = v.mod(bigP).longValue();
+        for (int q = 0; q < primes; q++) {
+          xp[q][i - from][a] = v.mod(BigInteger.valueOf(PRIMES[q])).longValue();
+        }
       }
     }
     for (int k = 0; k < count; k++) {
       for (int j = 0; j < h1; j++) {
         long sum = withBias ? bi[1][j] : 0;
-        long sp = withBias && wp != null ? bp[1][j] : 0;
         for (int i = from; i < to; i++) {
           sum += wi[1][j][i] * x[i - from][digit[i - from]];
-          if (wp != null) {
-            sp = (sp + wp[1][j][i] * xp[i - from][digit[i - from]]) % P;
-          }
         }
-        t[2 * k * h1 + j] = sum;
-        t[(2 * k + 1) * h1 + j] = sp;
+        t[stride * k * h1 + j] = sum;
+        for (int q = 0; q < primes; q++) {
+          long sp = withBias ? bp[q][1][j] : 0;
+          for (int i = from; i < to; i++) {
+            sp = (sp + wp[q][1][j][i] * xp[q][i - from][digit[i - from]]) % PRIMES[q];
+          }
+          t[(stride * k + 1 + q) * h1 + j] = sp;
+        }
       }
       advance(digit, values, from);
     }
@@ -227,16 +251,17 @@ final class Residues {
   static final class Buffers {
     final double[][] f;
     final long[][] r;
-    final long[][] rp;
+    final long[][][] rp;
 
     Buffers(int[] widths) {
       f = new double[widths.length][];
       r = new long[widths.length][];
-      rp = new long[widths.length][];
+      rp = new long[2][widths.length][];
       for (int l = 1; l < widths.length; l++) {
         f[l] = new double[widths[l]];
         r[l] = new long[widths[l]];
-        rp[l] = new long[widths[l]];
+        rp[0][l] = new long[widths[l]];
+        rp[1][l] = new long[widths[l]];
       }
     }
   }
@@ -252,29 +277,28 @@ final class Residues {
   boolean evaluate(Buffers b, double[] lowF, double[] highF, long[] lowI, long[] highI, int lo,
       int hi, long[] out, int at, int words) {
     int h1 = widths[1];
-    boolean prime = wp != null;
+    int stride = primes + 1;
     double[] f = b.f[1];
     long[] r = b.r[1];
-    long[] rp = b.rp[1];
-    int lb = 2 * lo * h1;
-    int hb = 2 * hi * h1;
+    int lb = stride * lo * h1;
+    int hb = stride * hi * h1;
     for (int j = 0; j < h1; j++) {
       f[j] = lowF[lo * h1 + j] + highF[hi * h1 + j];
       r[j] = lowI[lb + j] + highI[hb + j];
     }
-    if (prime) {
+    for (int q = 0; q < primes; q++) {
+      long[] rq = b.rp[q][1];
+      int off = (1 + q) * h1;
       for (int j = 0; j < h1; j++) {
-        rp[j] = lowI[lb + h1 + j] + highI[hb + h1 + j]; // below 2P: products stay below 2^57
+        rq[j] = lowI[lb + off + j] + highI[hb + off + j]; // below 2p: products stay below 2^57
       }
     }
     for (int l = 1; l <= layers; l++) {
       if (l >= 2) {
         double[] pf = b.f[l - 1];
         long[] pr = b.r[l - 1];
-        long[] prp = b.rp[l - 1];
         f = b.f[l];
         r = b.r[l];
-        rp = b.rp[l];
         int in = widths[l - 1];
         for (int j = 0; j < widths[l]; j++) {
           double sf = bf[l][j];
@@ -289,16 +313,20 @@ final class Residues {
           }
           f[j] = sf;
           r[j] = sr;
-          if (prime) {
-            long[] prow = wp[l][j];
-            long sp = bp[l][j];
+        }
+        for (int q = 0; q < primes; q++) {
+          long[] prp = b.rp[q][l - 1];
+          long[] rq = b.rp[q][l];
+          for (int j = 0; j < widths[l]; j++) {
+            long[] prow = wp[q][l][j];
+            long sp = bp[q][l][j];
             for (int i0 = 0; i0 < in; i0 += P_TERMS) {
               for (int i = i0, ie = Math.min(in, i0 + P_TERMS); i < ie; i++) {
                 sp += prow[i] * prp[i];
               }
-              sp = modP(sp);
+              sp = mod(sp, q);
             }
-            rp[j] = sp;
+            rq[j] = sp;
           }
         }
       }
@@ -312,7 +340,9 @@ final class Residues {
           if (z < -e[j]) {
             f[j] = 0;
             r[j] = 0;
-            rp[j] = 0;
+            for (int q = 0; q < primes; q++) {
+              b.rp[q][l][j] = 0;
+            }
             continue;
           }
           return false;
@@ -320,46 +350,57 @@ final class Residues {
       }
     }
     double est = Math.rint(f[0] * sigma);
-    if (!prime) {
+    if (primes == 0) {
       writeNear(est, r[0], out, at, words);
-    } else {
-      // R = r + 2^64·t ≡ N (mod 2^64·P), 0 ≤ t < P; N = R + k·2^64·P with k = round((est − R)/M)
-      long r64 = r[0];
-      long rmodp = Long.remainderUnsigned(r64, P);
-      long t = Math.floorMod((rp[0] - rmodp) % P * inv64, P);
-      double rApprox = (r64 >= 0 ? (double) r64 : (double) (r64 >>> 1) * 2) + t * 0x1p64;
-      long k = Math.round((est - rApprox) / (0x1p64 * P));
-      // the high part t + k·P in 128 bits (|k| < 2^58 since |N| < 2^150)
-      long kpLo = k * P;
-      long kpHi = Math.multiplyHigh(k, P);
-      long hiLo = kpLo + t;
-      long hiHi = kpHi + (Long.compareUnsigned(hiLo, kpLo) < 0 ? 1 : 0);
-      out[at] = r64;
-      if (words > 1) {
-        out[at + 1] = hiLo;
-      }
-      if (words > 2) {
-        out[at + 2] = hiHi;
-        long ext = hiHi >> 63;
-        for (int w = 3; w < words; w++) {
-          out[at + w] = ext;
-        }
+      return true;
+    }
+    // Garner: R = r + 2^64·T ≡ N modulo 2^64·Π p, 0 ≤ T < Π p; N = R + k·2^64·Π p with
+    // k = round((est − R)/(2^64·Π p))
+    long r64 = r[0];
+    long t1 = Math.floorMod(mod(b.rp[0][layers][0], 0) - Long.remainderUnsigned(r64, P), P);
+    t1 = mod(t1 * inv64, 0);
+    long bigT = t1;
+    long prod = P;
+    if (primes == 2) {
+      long v = (Long.remainderUnsigned(r64, P2) + mod(two64ModP2 * t1, 1)) % P2;
+      long t2 = Math.floorMod(mod(b.rp[1][layers][0], 1) - v, P2);
+      t2 = mod(t2 * invP2, 1);
+      bigT = t1 + P * t2;
+      prod = P * P2;
+    }
+    double rApprox = (r64 >= 0 ? (double) r64 : (double) (r64 >>> 1) * 2) + bigT * 0x1p64;
+    long k = Math.round((est - rApprox) / (0x1p64 * prod));
+    // the high part T + k·Π p in 128 bits (|k| < 2^64 since |N| < 2^150)
+    long kpLo = k * prod;
+    long kpHi = Math.multiplyHigh(k, prod);
+    long hiLo = kpLo + bigT;
+    long hiHi = kpHi + (Long.compareUnsigned(hiLo, kpLo) < 0 ? 1 : 0);
+    out[at] = r64;
+    if (words > 1) {
+      out[at + 1] = hiLo;
+    }
+    if (words > 2) {
+      out[at + 2] = hiHi;
+      long ext = hiHi >> 63;
+      for (int w = 3; w < words; w++) {
+        out[at + w] = ext;
       }
     }
     return true;
   }
 
   /**
-   * x mod P for 0 ≤ x < 2^63: the quotient from a float64 product is off by at most one (its
-   * relative error is below 2^−50 and x/P < 2^36), which the two corrections absorb.
+   * x mod the q-th prime for 0 ≤ x < 2^63: the quotient from a float64 product is off by at most
+   * one (its relative error is below 2^−50 and x/p < 2^36), which the two corrections absorb.
    */
-  static long modP(long x) {
-    long q = (long) (x * INV_P);
-    long r = x - q * P;
+  static long mod(long x, int q) {
+    long p = PRIMES[q];
+    long quot = (long) (x * INV[q]);
+    long r = x - quot * p;
     if (r < 0) {
-      r += P;
-    } else if (r >= P) {
-      r -= P;
+      r += p;
+    } else if (r >= p) {
+      r -= p;
     }
     return r;
   }

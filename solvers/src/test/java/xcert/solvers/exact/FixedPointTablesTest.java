@@ -106,7 +106,19 @@ class FixedPointTablesTest {
     }
     String m2 = assertTableMatchesDefinition(mid, new double[] {0.5f, -1.25f, 3.1f, 0.7f},
         new EmpiricalDistribution(rows, "rows"));
-    assertTrue(m2.contains("mod " + Residues.P), m2);
+    assertTrue(m2.contains("mod " + Residues.P) && !m2.contains("mod " + Residues.P2), m2);
+
+    // tiny float32 data values push the common denominator further: two primes
+    double[][] fine = new double[6][5];
+    for (double[] row : fine) {
+      for (int i = 0; i < 5; i++) {
+        row[i] = (float) (r.nextGaussian() * Math.pow(2, -r.nextInt(24)));
+      }
+    }
+    String m4 = assertTableMatchesDefinition(xcert.solvers.bench.NetworkExactBenchmark.network(5,
+        2), new double[] {0.5f, -1.25e-6f, 3.1f, 0.7e-3f, 1e-5f},
+        new EmpiricalDistribution(fine, "rows"));
+    assertTrue(m4.contains("mod " + Residues.P2), m4);
 
     List<AffineLayer> deep = new ArrayList<>();
     int in = 4;
