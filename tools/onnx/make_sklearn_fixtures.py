@@ -1,7 +1,6 @@
 #!/usr/bin/env python3
 """ONNX fixtures from fitted scikit-learn models, built with the onnx package's graph helpers from
-the fitted weights (sklearn-onnx is not installed here; the graphs are what it would write for
-these pipelines, with the scaler as Sub(mean) and Div(scale) by float32 constants).
+the fitted weights, without sklearn-onnx (the graphs are what it would write for these pipelines, with the scaler as Sub(mean) and Div(scale) by float32 constants).
 
     python3 tools/onnx/make_sklearn_fixtures.py
 
