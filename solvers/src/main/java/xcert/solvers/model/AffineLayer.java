@@ -117,6 +117,20 @@ public final class AffineLayer {
     return biasDouble[j];
   }
 
+  /** The nearest doubles of the weights, one row per output (a copy). */
+  public double[][] weightDoubles() {
+    double[][] out = new double[weightsDouble.length][];
+    for (int j = 0; j < out.length; j++) {
+      out[j] = weightsDouble[j].clone();
+    }
+    return out;
+  }
+
+  /** The nearest doubles of the biases (a copy). */
+  public double[] biasDoubles() {
+    return biasDouble.clone();
+  }
+
   /** True when every weight and bias has a power-of-two denominator. */
   public boolean isDyadic() {
     return dyadic;

@@ -28,15 +28,8 @@ public final class HeadProbability implements Model {
     this.w = new double[layers][][];
     this.b = new double[layers][];
     for (int l = 0; l < layers; l++) {
-      AffineLayer a = network.layers().get(l);
-      w[l] = new double[a.outputs()][a.inputs()];
-      b[l] = new double[a.outputs()];
-      for (int j = 0; j < a.outputs(); j++) {
-        for (int i = 0; i < a.inputs(); i++) {
-          w[l][j][i] = a.weightDouble(j, i);
-        }
-        b[l][j] = a.biasDouble(j);
-      }
+      w[l] = network.layers().get(l).weightDoubles();
+      b[l] = network.layers().get(l).biasDoubles();
     }
   }
 
@@ -64,19 +57,7 @@ public final class HeadProbability implements Model {
       throw new IllegalArgumentException("input has length " + x.length + ", expected "
           + dimension());
     }
-    double[] a = x;
-    for (int l = 0; l < w.length; l++) {
-      double[] z = new double[w[l].length];
-      boolean hidden = l < w.length - 1;
-      for (int j = 0; j < z.length; j++) {
-        double s = b[l][j];
-        for (int i = 0; i < a.length; i++) {
-          s += w[l][j][i] * a[i];
-        }
-        z[j] = hidden && s < 0 ? 0 : s;
-      }
-      a = z;
-    }
+    double[] a = ReluNetwork.forward(w, b, x);
     if (network.head() == OutputHead.SIGMOID) {
       return 1.0 / (1.0 + Math.exp(-a[output - 1]));
     }

@@ -62,14 +62,8 @@ public final class ReluNetwork implements Model {
         throw new IllegalArgumentException("layer " + (l + 1) + " has " + a.inputs()
             + " inputs, expected " + in);
       }
-      weights[l] = new double[a.outputs()][a.inputs()];
-      biases[l] = new double[a.outputs()];
-      for (int j = 0; j < a.outputs(); j++) {
-        for (int i = 0; i < a.inputs(); i++) {
-          weights[l][j][i] = a.weightDouble(j, i);
-        }
-        biases[l][j] = a.biasDouble(j);
-      }
+      weights[l] = a.weightDoubles();
+      biases[l] = a.biasDoubles();
       exact &= a.isDoubleExact();
       in = a.outputs();
     }
@@ -158,6 +152,11 @@ public final class ReluNetwork implements Model {
   /** The score in float64 arithmetic. */
   public double score(double[] x) {
     checkLength(x);
+    return forward(weights, biases, x)[0];
+  }
+
+  /** The float64 forward pass W_L ρ(… ρ(W_1 x + b_1) …) + b_L: the last layer's values. */
+  static double[] forward(double[][][] weights, double[][] biases, double[] x) {
     double[] a = x;
     for (int l = 0; l < weights.length; l++) {
       double[][] w = weights[l];
@@ -174,7 +173,7 @@ public final class ReluNetwork implements Model {
       }
       a = z;
     }
-    return a[0];
+    return a;
   }
 
   /**
