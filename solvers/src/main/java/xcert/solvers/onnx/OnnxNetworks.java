@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.solvers.errors.InputException;
-import xcert.solvers.io.Limits;
 import xcert.solvers.model.AffineLayer;
 import xcert.solvers.model.FeedForwardNetwork;
 import xcert.solvers.model.OutputHead;
@@ -60,6 +59,9 @@ import xcert.solvers.onnx.proto.OnnxProto.ValueInfoProto;
  * a Softmax not over the last axis, a head that is not the last node.
  */
 public final class OnnxNetworks {
+
+  /** Most input features a graph may declare: the same bound the other model readers apply. */
+  static final int MAX_FEATURES = 1_000_000;
 
   /** The operators of the subset, in the order the class comment lists them. */
   public static final List<String> OPERATORS = List.of("Gemm", "MatMul", "Add", "Sub", "Mul",
@@ -324,8 +326,8 @@ public final class OnnxNetworks {
                 : last.hasDimValue() ? "is " + last.getDimValue() : "is unknown")
             + "; expected a positive number d");
       }
-      if (last.getDimValue() > Limits.MAX_INPUTS) {
-        throw fail(what + " has " + last.getDimValue() + " features; at most " + Limits.MAX_INPUTS);
+      if (last.getDimValue() > MAX_FEATURES) {
+        throw fail(what + " has " + last.getDimValue() + " features; at most " + MAX_FEATURES);
       }
       width = (int) last.getDimValue();
       rank = dims.size();
