@@ -12,11 +12,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import xcert.explainers.explain.ExplainSettings;
 import xcert.explainers.oracle.Against;
+import xcert.explainers.oracle.BatchGrade;
+import xcert.explainers.oracle.OracleBatch;
 import xcert.explainers.oracle.Grade;
 import xcert.explainers.oracle.Oracle;
 import xcert.explainers.oracle.OracleSettings;
 import xcert.solvers.dist.ReferenceDistribution;
+import xcert.solvers.errors.InputException;
 import xcert.solvers.io.AttributionFile;
+import xcert.solvers.io.MatrixFile;
+import xcert.solvers.num.Rationals;
 import xcert.solvers.model.Circuit;
 import xcert.solvers.model.Model;
 import xcert.solvers.notation.DistributionSpec;
@@ -55,13 +60,30 @@ final class OracleCommand implements Callable<Integer> {
   @Mixin
   ModelOptions modelOptions;
 
-  @Option(names = "--x", required = true, paramLabel = "VALUES",
+  @Option(names = "--x", paramLabel = "VALUES",
       description = "the point: a bit string (1011) or d comma-separated numbers")
   String xText;
 
-  @Option(names = "--attribution", required = true, paramLabel = "FILE",
+  @Option(names = "--attribution", paramLabel = "FILE",
       description = "the attribution to check: .csv or .json, one value per feature (README)")
   Path attributionFile;
+
+  @Option(names = "--inputs", paramLabel = "FILE",
+      description = "a batch: one input per row, .csv (header optional) or .npy")
+  Path inputsFile;
+
+  @Option(names = "--attributions", paramLabel = "FILE",
+      description = "a batch: row i is the attribution of input i, .csv or .npy")
+  Path attributionsFile;
+
+  @Option(names = "--base-values", paramLabel = "FILE",
+      description = "a batch's base values (shap's base_values), one per input: .csv or .npy"
+          + " (1-D allowed); checks b = f_∅(x) and b + Σφ = f(x)")
+  Path baseValuesFile;
+
+  @Option(names = "--rtol", paramLabel = "R", defaultValue = "0",
+      description = "relative tolerance: |given − exact| <= tol + rtol·|exact| (default 0)")
+  String rtolText;
 
   @Option(names = "--against", required = true, paramLabel = "EXACT",
       description = "shapley, banzhaf, lime-limit, glime-limit, kernelshap-limit, "
@@ -92,9 +114,29 @@ final class OracleCommand implements Callable<Integer> {
     Against a = Against.fromId(against);
     BigFraction tol = ExactCommand.nonNegative("--tol", tolText);
     OracleSettings s = OracleSettings.defaults().withTolerance(tol)
+        .withRelativeTolerance(ExactCommand.nonNegative("--rtol", rtolText))
         .withLimit(options.apply(ExplainSettings.defaults()));
     s = top == null ? s : s.withTop(top);
     Oracle.check(a, s, distSpec != null);
+    boolean batch = inputsFile != null || attributionsFile != null;
+    if (batch) {
+      if (xText != null || attributionFile != null) {
+        throw InputException.setting(xText != null ? "x" : "attribution", "conflicts with a batch"
+            + " (--inputs, --attributions); give one input or a batch");
+      }
+      if (inputsFile == null || attributionsFile == null) {
+        throw InputException.setting(inputsFile == null ? "inputs" : "attributions", "is needed:"
+            + " a batch takes --inputs and --attributions");
+      }
+      return batch(a, s);
+    }
+    if (baseValuesFile != null) {
+      throw InputException.setting("baseValues", "applies to a batch (--inputs, --attributions)");
+    }
+    if (xText == null || attributionFile == null) {
+      throw InputException.setting(xText == null ? "x" : "attribution", "is needed (or a batch:"
+          + " --inputs with --attributions)");
+    }
     Model model = modelOptions.read(modelFile, true);
     int d = model.dimension();
     double[] x = InputVector.parse("--x", xText, d);
@@ -137,5 +179,72 @@ final class OracleCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().print(json ? out.toJson() + "\n" : out.toTable());
     return g.pass() ? 0 : 1;
+  }
+
+  /** The batch form: every row graded, one line each, totals; exit 1 when any row fails. */
+  private int batch(Against a, OracleSettings s) {
+    Model model = modelOptions.read(modelFile, true);
+    int d = model.dimension();
+    double[][] inputs = MatrixFile.read(inputsFile, false);
+    double[][] given = MatrixFile.read(attributionsFile, false);
+    double[] base = baseValuesFile == null ? null : MatrixFile.readColumn(baseValuesFile);
+    ReferenceDistribution v = null;
+    if (a.isGame()) {
+      v = distSpec == null ? null : DistributionSpec.parse("--dist", distSpec, d, Path.of("."));
+      for (double[] x : inputs) {
+        if (x.length == d) {
+          ModelOptions.distribution(distSpec, model, x); // refuses a real x without --dist
+        }
+      }
+    }
+    BatchGrade g = OracleBatch.grade(model, inputs, v, given, base, a, s,
+        line -> spec.commandLine().getErr().println("oracle: " + line));
+    List<Object> rows = new ArrayList<>();
+    List<List<Object>> table = new ArrayList<>();
+    for (BatchGrade.Row r : g.rows()) {
+      Grade gr = r.grade();
+      java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("row", r.row());
+      m.put("verdict", r.pass() ? "pass" : "fail");
+      m.put("maxAbsError", gr.maxError().value());
+      gr.maxError().rational().ifPresent(q -> m.put("maxAbsErrorRational", Rationals.format(q)));
+      m.put("worstFeature", gr.worstFeature());
+      m.put("tolerance", gr.tolerance().doubleValue());
+      m.put("attributionPass", gr.pass());
+      r.base().ifPresent(b -> {
+        m.put("baseError", b.baseError().value());
+        m.put("basePass", b.basePass());
+        m.put("sumError", b.sumError().value());
+        m.put("sumPass", b.sumPass());
+        m.put("fEmpty", b.fEmpty().value());
+        m.put("fx", b.fx().value());
+      });
+      rows.add(m);
+      table.add(List.of(r.row(), r.pass() ? "pass" : "FAIL", gr.maxError(), gr.worstFeature(),
+          Scalar.exact(gr.tolerance()), r.base().map(b -> (Object) b.baseError()).orElse(""),
+          r.base().map(b -> (Object) b.sumError()).orElse("")));
+    }
+    Output out = new Output().put("against", a.id()).put("model", modelFile.toString())
+        .put("d", d).put("inputs", inputsFile.toString())
+        .put("attributions", attributionsFile.toString());
+    if (baseValuesFile != null) {
+      out.put("base_values", baseValuesFile.toString());
+    }
+    BatchGrade.Row first = g.rows().get(0);
+    if (a.isGame()) {
+      out.put("distribution", first.grade().distribution());
+    }
+    out.put("method", first.grade().reference().describe())
+        .put("tol", Scalar.exact(s.tolerance())).put("rtol", Scalar.exact(s.relativeTolerance()))
+        .put("distinct_inputs", g.distinctInputs());
+    if (json) {
+      out.put("rows", rows);
+    } else {
+      out.put("results", new Output.Rows(List.of("row", "verdict", "max |given − exact|",
+          "worst feature", "tolerance", "|b − f_∅(x)|", "|b + Σφ − f(x)|"), table));
+    }
+    out.put("passed", g.passed()).put("failed", g.failed());
+    spec.commandLine().getOut().print(json ? out.toJson() + "\n" : out.toTable());
+    return g.allPass() ? 0 : 1;
   }
 }

@@ -64,6 +64,10 @@ public final class Oracle {
       throw InputException.setting("tolerance", s.tolerance() + " is out of range; expected a "
           + "number >= 0");
     }
+    if (s.relativeTolerance().signum() < 0) {
+      throw InputException.setting("relativeTolerance", s.relativeTolerance() + " is out of"
+          + " range; expected a number >= 0");
+    }
   }
 
   /**
@@ -86,10 +90,19 @@ public final class Oracle {
     if (k < 1 || k > d) {
       throw InputException.setting("top", k + " is out of range; expected 1.." + d);
     }
-    Scalar[] exact;
-    Provenance how;
-    String dist = null;
-    Map<String, String> settings = Map.of();
+    return grade(against, given, counterpart(f, x, distribution, against, s), k, s);
+  }
+
+  /**
+   * The exact counterpart at x: the values, how they were computed, and for the game values also
+   * f(x) and f_∅(x) from the same table.
+   */
+  record Counterpart(Scalar[] values, Provenance how, String distribution,
+      Map<String, String> settings, Scalar fx, Scalar fEmpty) {}
+
+  static Counterpart counterpart(Model f, double[] x, ReferenceDistribution distribution,
+      Against against, OracleSettings s) {
+    int d = f.dimension();
     if (against.isGame()) {
       ReferenceDistribution v = distribution != null ? distribution
           : DistributionSpec.parse("dist", "uniform", d, Path.of("."));
@@ -99,18 +112,14 @@ public final class Oracle {
       boolean exactValues = f.hasExactValues();
       RestrictedPredictionTable t = RestrictedPredictions.table(f, x, v,
           exactValues ? Arithmetic.EXACT : Arithmetic.FLOAT64);
-      exact = against == Against.SHAPLEY ? GameValues.shapley(t.values())
+      Scalar[] exact = against == Against.SHAPLEY ? GameValues.shapley(t.values())
           : GameValues.banzhaf(t.values());
-      how = exactValues ? t.provenance() : t.provenance().withMethod(
+      Provenance how = exactValues ? t.provenance() : t.provenance().withMethod(
           ExactQueries.float64Reason(f) + "; " + t.provenance().method());
-      dist = v.describe();
-    } else {
-      Explanation e = Explanations.explain(f, x, null, against.limit(), s.limit());
-      exact = e.values();
-      how = e.provenance();
-      settings = e.settings();
+      return new Counterpart(exact, how, v.describe(), Map.of(), t.fx(), t.fEmpty());
     }
-    return grade(against, given, exact, how, k, s.tolerance(), dist, settings);
+    Explanation e = Explanations.explain(f, x, null, against.limit(), s.limit());
+    return new Counterpart(e.values(), e.provenance(), null, e.settings(), null, null);
   }
 
   /**
@@ -127,8 +136,9 @@ public final class Oracle {
     return grade(f, x, distribution, q, against, s);
   }
 
-  private static Grade grade(Against against, BigFraction[] given, Scalar[] exact, Provenance how,
-      int k, BigFraction tol, String dist, Map<String, String> settings) {
+  static Grade grade(Against against, BigFraction[] given, Counterpart cp, int k,
+      OracleSettings s) {
+    Scalar[] exact = cp.values();
     int d = given.length;
     Scalar[] given0 = new Scalar[d];
     Scalar[] errors = new Scalar[d];
@@ -152,17 +162,26 @@ public final class Oracle {
       }
     }
     Scalar maxError = errors[worst];
-    boolean pass = maxError.isExact() ? maxError.exact().compareTo(tol) <= 0
-        : maxError.value() <= tol.doubleValue();
+    boolean pass = true;
+    for (int i = 0; i < d; i++) {
+      pass &= within(errors[i], s.toleranceFor(exactQ[i]));
+    }
+    BigFraction tol = s.toleranceFor(exactQ[worst]);
     BigFraction[] givenAbs = abs(given);
     BigFraction[] exactAbs = abs(exactQ);
     Double tau = kendallTauB(givenAbs, exactAbs);
     int[] givenTop = topK(givenAbs, k);
     int[] exactTop = topK(exactAbs, k);
-    return new Grade(against, List.of(given0), List.of(exact), List.of(errors), allExact, how,
+    return new Grade(against, List.of(given0), List.of(exact), List.of(errors), allExact, cp.how(),
         maxError, worst + 1, tau == null ? OptionalDouble.empty() : OptionalDouble.of(tau),
         agrees(topK(givenAbs, 1), exactAbs, 1), k, agrees(givenTop, exactAbs, k),
-        features(givenTop), features(exactTop), tol, pass, dist, settings);
+        features(givenTop), features(exactTop), tol, pass, cp.distribution(), cp.settings());
+  }
+
+  /** error ≤ tolerance, exactly where the error is exact. */
+  static boolean within(Scalar error, BigFraction tol) {
+    return error.isExact() ? error.exact().compareTo(tol) <= 0
+        : error.value() <= tol.doubleValue();
   }
 
   private static boolean larger(Scalar a, Scalar b) {

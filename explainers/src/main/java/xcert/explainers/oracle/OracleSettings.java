@@ -6,29 +6,45 @@ import xcert.explainers.explain.ExplainSettings;
 /**
  * The settings of {@link Oracle#grade}.
  *
- * @param tolerance the largest accepted max |given − exact|, exact (default 1/10^6)
+ * <p>A value passes when |given − exact| ≤ tolerance + relativeTolerance·|exact| (numpy's
+ * {@code allclose} rule, exactly).
+ *
+ * @param tolerance the absolute tolerance, exact (default 1/10^6)
  * @param top K of the top-K agreement, 1..d (null: min(3, d))
  * @param limit the settings of the exact limit graded against (reference, σ, kernel width,
  *     distance, λ, intercept); unused by the game values
+ * @param relativeTolerance the relative tolerance, exact (default 0)
  */
-public record OracleSettings(BigFraction tolerance, Integer top, ExplainSettings limit) {
+public record OracleSettings(BigFraction tolerance, Integer top, ExplainSettings limit,
+    BigFraction relativeTolerance) {
 
   /** The default tolerance, 10^-6. */
   public static final BigFraction DEFAULT_TOLERANCE = BigFraction.of(1, 1_000_000);
 
   public static OracleSettings defaults() {
-    return new OracleSettings(DEFAULT_TOLERANCE, null, ExplainSettings.defaults());
+    return new OracleSettings(DEFAULT_TOLERANCE, null, ExplainSettings.defaults(),
+        BigFraction.ZERO);
   }
 
   public OracleSettings withTolerance(BigFraction t) {
-    return new OracleSettings(t, top, limit);
+    return new OracleSettings(t, top, limit, relativeTolerance);
   }
 
   public OracleSettings withTop(int k) {
-    return new OracleSettings(tolerance, k, limit);
+    return new OracleSettings(tolerance, k, limit, relativeTolerance);
   }
 
   public OracleSettings withLimit(ExplainSettings s) {
-    return new OracleSettings(tolerance, top, s);
+    return new OracleSettings(tolerance, top, s, relativeTolerance);
+  }
+
+  public OracleSettings withRelativeTolerance(BigFraction r) {
+    return new OracleSettings(tolerance, top, limit, r);
+  }
+
+  /** The tolerance for a value whose exact counterpart is {@code exact}. */
+  public BigFraction toleranceFor(BigFraction exact) {
+    return relativeTolerance.signum() == 0 ? tolerance
+        : tolerance.add(relativeTolerance.multiply(exact.abs()));
   }
 }
