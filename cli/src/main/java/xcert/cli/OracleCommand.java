@@ -14,6 +14,7 @@ import xcert.explainers.explain.ExplainSettings;
 import xcert.explainers.oracle.Against;
 import xcert.explainers.oracle.BatchGrade;
 import xcert.explainers.oracle.OracleBatch;
+import xcert.explainers.oracle.SampledEstimator;
 import xcert.explainers.oracle.Grade;
 import xcert.explainers.oracle.Oracle;
 import xcert.explainers.oracle.OracleSettings;
@@ -81,6 +82,19 @@ final class OracleCommand implements Callable<Integer> {
           + " (1-D allowed); checks b = f_∅(x) and b + Σφ = f(x)")
   Path baseValuesFile;
 
+  @Option(names = "--estimator", paramLabel = "E",
+      description = "the attribution is a sampled estimate: add that estimator's statistical bound"
+          + " at --samples to the tolerance (permutation)")
+  String estimator;
+
+  @Option(names = "--samples", paramLabel = "N",
+      description = "what the estimator drew: permutations (an antithetic pair is two)")
+  Long samples;
+
+  @Option(names = "--confidence", paramLabel = "C",
+      description = "confidence of the statistical bound, in (0, 1) (default 0.99)")
+  Double confidence;
+
   @Option(names = "--rtol", paramLabel = "R", defaultValue = "0",
       description = "relative tolerance: |given − exact| <= tol + rtol·|exact| (default 0)")
   String rtolText;
@@ -117,6 +131,18 @@ final class OracleCommand implements Callable<Integer> {
         .withRelativeTolerance(ExactCommand.nonNegative("--rtol", rtolText))
         .withLimit(options.apply(ExplainSettings.defaults()));
     s = top == null ? s : s.withTop(top);
+    if (estimator == null && (samples != null || confidence != null)) {
+      throw InputException.setting(samples != null ? "samples" : "confidence", "applies to a"
+          + " sampled estimate; name its --estimator");
+    }
+    if (estimator != null) {
+      if (samples == null) {
+        throw InputException.setting("samples", "is needed with --estimator: the number of"
+            + " permutations the estimate drew");
+      }
+      s = s.withEstimator(SampledEstimator.fromId(estimator), samples,
+          confidence == null ? OracleSettings.DEFAULT_CONFIDENCE : confidence);
+    }
     Oracle.check(a, s, distSpec != null);
     boolean batch = inputsFile != null || attributionsFile != null;
     if (batch) {

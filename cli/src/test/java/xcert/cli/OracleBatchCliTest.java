@@ -103,4 +103,22 @@ class OracleBatchCliTest {
     assertBad(CliTest.run("oracle", "--model", write("m.expr", "inputs: 3\nx1\n").toString(),
         "--inputs", inputs.toString(), "--against", "shapley"), "--attributions: is needed");
   }
+
+  @Test
+  void aSampledEstimateIsJudgedByItsSampleSize() throws IOException {
+    Path inputs = write("x.csv", "1,1,1\n");
+    // 0.05 off the exact 3/8: x1's marginal contributions are f_{1} − f_∅ = 1/4 and
+    // f_{12} − f_{2} = 1/2, a range of 1/4, so the bound at 100 permutations (50 pairs, d = 3,
+    // C = 0.99) is 1/4·√(ln(600)/100) ≈ 0.063 ≥ 0.05, and at a million ≈ 0.00063 < 0.05
+    Path phi = write("phi.csv", "0.425,0.375,0\n");
+    CliTest.Run few = batch(inputs, phi, "--estimator", "permutation", "--samples", "100");
+    assertEquals(0, few.status(), few.out() + few.err());
+    assertTrue(few.out().contains("pass"), few.out());
+    CliTest.Run many = batch(inputs, phi, "--estimator", "permutation", "--samples", "1000000");
+    assertEquals(1, many.status(), many.out() + many.err());
+    assertBad(batch(inputs, phi, "--samples", "100"), "--samples: applies to a sampled estimate");
+    assertBad(batch(inputs, phi, "--estimator", "kernelshap", "--samples", "100"),
+        "--estimator: 'kernelshap' has no statistical bound");
+    assertBad(batch(inputs, phi, "--estimator", "permutation"), "--samples: is needed");
+  }
 }

@@ -32,12 +32,14 @@ import xcert.solvers.result.Scalar;
  * @param pass max |error| ≤ tolerance
  * @param distribution the reference distribution of a game value, else null
  * @param settings the exact limit's parameters in print order (empty for the game values)
+ * @param statisticalBound the sampled estimator's bound added to the tolerance, described (n,
+ *     confidence, inequality), or null when the tolerance is only the one given
  */
 public record Grade(Against against, List<Scalar> given, List<Scalar> exactValues,
     List<Scalar> errors, boolean exact, Provenance reference, Scalar maxError, int worstFeature,
     OptionalDouble kendallTau, boolean top1Agree, int topK, boolean topKAgree,
     List<Integer> givenTopK, List<Integer> exactTopK, BigFraction tolerance, boolean pass,
-    String distribution, Map<String, String> settings) {
+    String distribution, Map<String, String> settings, String statisticalBound) {
 
   public Grade {
     given = List.copyOf(given);
@@ -50,6 +52,10 @@ public record Grade(Against against, List<Scalar> given, List<Scalar> exactValue
 
   /** PASS or FAIL with the reason, in one line. */
   public String verdict() {
+    if (statisticalBound != null) {
+      return pass ? "PASS: consistent with " + statisticalBound
+          : "FAIL: not consistent with " + statisticalBound + " (feature " + worstFeature + ")";
+    }
     return pass ? "PASS: max |given − exact| <= tolerance"
         : "FAIL: max |given − exact| > tolerance (feature " + worstFeature + ")";
   }

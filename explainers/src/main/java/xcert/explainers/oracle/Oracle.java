@@ -64,6 +64,20 @@ public final class Oracle {
       throw InputException.setting("tolerance", s.tolerance() + " is out of range; expected a "
           + "number >= 0");
     }
+    if (s.estimator() != null) {
+      if (against != Against.SHAPLEY) {
+        throw InputException.setting("estimator", s.estimator().id() + " sampling estimates"
+            + " Shapley values; grade it against shapley");
+      }
+      if (s.samples() < 2) {
+        throw InputException.setting("samples", s.samples() + " is out of range; the bound needs"
+            + " at least 2 sampled permutations");
+      }
+      if (!(s.confidence() > 0 && s.confidence() < 1)) {
+        throw InputException.setting("confidence", s.confidence() + " is out of range; expected"
+            + " a number in (0, 1)");
+      }
+    }
     if (s.relativeTolerance().signum() < 0) {
       throw InputException.setting("relativeTolerance", s.relativeTolerance() + " is out of"
           + " range; expected a number >= 0");
@@ -98,7 +112,7 @@ public final class Oracle {
    * f(x) and f_∅(x) from the same table.
    */
   record Counterpart(Scalar[] values, Provenance how, String distribution,
-      Map<String, String> settings, Scalar fx, Scalar fEmpty) {}
+      Map<String, String> settings, Scalar fx, Scalar fEmpty, double[] marginalWidths) {}
 
   static Counterpart counterpart(Model f, double[] x, ReferenceDistribution distribution,
       Against against, OracleSettings s) {
@@ -116,10 +130,41 @@ public final class Oracle {
           : GameValues.banzhaf(t.values());
       Provenance how = exactValues ? t.provenance() : t.provenance().withMethod(
           ExactQueries.float64Reason(f) + "; " + t.provenance().method());
-      return new Counterpart(exact, how, v.describe(), Map.of(), t.fx(), t.fEmpty());
+      double[] widths = s.estimator() == null ? null : marginalWidths(t.values());
+      return new Counterpart(exact, how, v.describe(), Map.of(), t.fx(), t.fEmpty(), widths);
     }
     Explanation e = Explanations.explain(f, x, null, against.limit(), s.limit());
-    return new Counterpart(e.values(), e.provenance(), null, e.settings(), null, null);
+    return new Counterpart(e.values(), e.provenance(), null, e.settings(), null, null, null);
+  }
+
+  /**
+   * b_i − a_i, the range of feature i's marginal contributions v(S ∪ {i}) − v(S) over all S ∌ i,
+   * from the table's values as doubles, widened by 10^-12 of max |v| for their rounding.
+   */
+  static double[] marginalWidths(xcert.solvers.setfunction.SetFunction v) {
+    int d = v.dimension();
+    int n = 1 << d;
+    double[] val = new double[n];
+    double max = 0;
+    for (int s = 0; s < n; s++) {
+      val[s] = v.doubleAt(s);
+      max = Math.max(max, Math.abs(val[s]));
+    }
+    double[] w = new double[d];
+    for (int i = 0; i < d; i++) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      int bit = 1 << i;
+      for (int s = 0; s < n; s++) {
+        if ((s & bit) == 0) {
+          double m = val[s | bit] - val[s];
+          lo = Math.min(lo, m);
+          hi = Math.max(hi, m);
+        }
+      }
+      w[i] = hi - lo + 1e-12 * max;
+    }
+    return w;
   }
 
   /**
@@ -163,10 +208,23 @@ public final class Oracle {
     }
     Scalar maxError = errors[worst];
     boolean pass = true;
+    BigFraction[] tols = new BigFraction[d];
+    String bound = null;
     for (int i = 0; i < d; i++) {
-      pass &= within(errors[i], s.toleranceFor(exactQ[i]));
+      tols[i] = s.toleranceFor(exactQ[i]);
+      if (s.estimator() != null && cp.marginalWidths() != null) {
+        double t = SampledEstimator.permutationHalfWidth(cp.marginalWidths()[i], d, s.samples(),
+            s.confidence());
+        tols[i] = tols[i].add(Rationals.fromDouble(Math.nextUp(t)));
+      }
+      pass &= within(errors[i], tols[i]);
     }
-    BigFraction tol = s.toleranceFor(exactQ[worst]);
+    if (s.estimator() != null) {
+      bound = s.samples() + " " + s.estimator().id() + " samples at confidence "
+          + s.confidence() + " (Hoeffding over " + (s.samples() / 2) + " independent pairs,"
+          + " simultaneous over " + d + " features)";
+    }
+    BigFraction tol = tols[worst];
     BigFraction[] givenAbs = abs(given);
     BigFraction[] exactAbs = abs(exactQ);
     Double tau = kendallTauB(givenAbs, exactAbs);
@@ -175,7 +233,8 @@ public final class Oracle {
     return new Grade(against, List.of(given0), List.of(exact), List.of(errors), allExact, cp.how(),
         maxError, worst + 1, tau == null ? OptionalDouble.empty() : OptionalDouble.of(tau),
         agrees(topK(givenAbs, 1), exactAbs, 1), k, agrees(givenTop, exactAbs, k),
-        features(givenTop), features(exactTop), tol, pass, cp.distribution(), cp.settings());
+        features(givenTop), features(exactTop), tol, pass, cp.distribution(), cp.settings(),
+        bound);
   }
 
   /** error ≤ tolerance, exactly where the error is exact. */
