@@ -1,6 +1,5 @@
 package xcert.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,10 +30,6 @@ final class EvalCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--model", required = true, paramLabel = "FILE",
-      description = "the model: .aag, .cnf, .expr (circuits), .json (ReLU network) or .onnx")
-  Path modelFile;
-
   @Mixin
   ModelOptions modelOptions;
 
@@ -47,11 +42,11 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Model model = modelOptions.read(modelFile, true);
+    Model model = modelOptions.read(true);
     int d = model.dimension();
     double[] x = InputVector.parse("--x", xText, d);
     Evaluation.Value v = Evaluation.evaluate(model, x);
-    Output out = new Output().put("model", modelFile.toString()).put("d", d).put("x", x);
+    Output out = new Output().put("model", modelOptions.file.toString()).put("d", d).put("x", x);
     if (model instanceof Circuit || modelOptions.output != null) {
       out.put("output", modelOptions.circuitOutput());
     }

@@ -65,17 +65,16 @@ final class ExactBenchCommand implements Callable<Integer> {
       throw InputException.setting("d", "applies to the cnf family; use --network-d for"
           + " networks");
     }
-    Output o = new Output().put("benchmark", "exact");
     if (cnf) {
-      cnf(o);
+      cnf();
     }
     if (nets) {
-      networks(o);
+      networks();
     }
     return 0;
   }
 
-  private void networks(Output head) {
+  private void networks() {
     NetworkExactBenchmark.Result res = NetworkExactBenchmark.run(
         NetworkExactBenchmark.Settings.defaults().withDs(networkDs).withRows(rows).withSeed(seed),
         line -> spec.commandLine().getErr().println("bench exact: " + line));
@@ -101,7 +100,7 @@ final class ExactBenchCommand implements Callable<Integer> {
         + " README");
   }
 
-  private void cnf(Output unused) {
+  private void cnf() {
     ExactBenchmark.Result res = ExactBenchmark.run(ExactBenchmark.Settings.defaults().withDs(ds)
         .withSeed(seed), line -> spec.commandLine().getErr().println("bench exact: " + line));
     List<List<Object>> rows = new ArrayList<>();

@@ -1,6 +1,5 @@
 package xcert.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,11 +48,6 @@ final class ExactCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "QUERY", description = "what to compute (see above)")
   String query;
-
-  @Option(names = "--model", required = true, paramLabel = "FILE",
-      description = "the model: .aag (AIGER ASCII), .cnf (DIMACS), .expr (infix), .json (ReLU "
-          + "network) or .onnx (ONNX network)")
-  Path modelFile;
 
   @Mixin
   ModelOptions modelOptions;
@@ -118,7 +112,7 @@ final class ExactCommand implements Callable<Integer> {
     } catch (InputException e) {
       throw InputException.of("QUERY", e.problem());
     }
-    Model model = modelOptions.read(modelFile, false);
+    Model model = modelOptions.read(false);
     int d = model.dimension();
     double[] x = xText == null ? new double[d] : InputVector.parse("--x", xText, d);
     ReferenceDistribution v = ModelOptions.distribution(distSpec, model, x);

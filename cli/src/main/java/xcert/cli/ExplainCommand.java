@@ -55,10 +55,6 @@ final class ExplainCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "METHOD", description = "the explainer (see above)")
   String method;
 
-  @Option(names = "--model", required = true, paramLabel = "FILE",
-      description = "the model: .aag, .cnf, .expr (circuits), .json (ReLU network) or .onnx")
-  Path modelFile;
-
   @Mixin
   ModelOptions modelOptions;
 
@@ -155,7 +151,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
     ExplainSettings s = settings();
     Explanations.check(m, s, distSpec != null);
-    Model model = modelOptions.read(modelFile, true);
+    Model model = modelOptions.read(true);
     int d = model.dimension();
     double[] x = InputVector.parse("--x", xText, d);
     s = options.reference(s, d);
@@ -168,7 +164,7 @@ final class ExplainCommand implements Callable<Integer> {
       // after the run, so that an error stays the only line on stderr
       spec.commandLine().getErr().println("xcert: --backend auto chose " + e.backend());
     }
-    Output out = new Output().put("method", method).put("model", modelFile.toString())
+    Output out = new Output().put("method", method).put("model", modelOptions.file.toString())
         .put("d", d).put("x", x);
     if (model instanceof Circuit || modelOptions.output != null) {
       out.put("output", modelOptions.circuitOutput());

@@ -25,6 +25,11 @@ import xcert.solvers.notation.DistributionSpec;
  */
 final class ModelOptions {
 
+  @Option(names = "--model", required = true, paramLabel = "FILE",
+      description = "the model: .aag (AIGER ASCII), .cnf (DIMACS), .expr (infix), .json (ReLU "
+          + "network) or .onnx (ONNX network)")
+  Path file;
+
   @Option(names = "--output", paramLabel = "K",
       description = "which output to explain, 1-based: a network's output (needed when it has "
           + "several) or a circuit's (default 1)")
@@ -73,7 +78,7 @@ final class ModelOptions {
    * gets the selection without {@code --output} (the library refuses the rest) and then its
    * {@code --output K}-th output when {@code selectCircuitOutput}.
    */
-  Model read(Path file, boolean selectCircuitOutput) {
+  Model read(boolean selectCircuitOutput) {
     boolean network = isNetworkFile(file);
     Model model = ModelFiles.read(file, selection(network));
     if (!network && selectCircuitOutput && model instanceof Circuit c) {

@@ -39,13 +39,16 @@ import xcert.solvers.result.Scalar;
         "--against is shapley or banzhaf (of v(S) = f_S(x) under --dist), or an exact limit:",
         "lime-limit, glime-limit, kernelshap-limit, occlusion-limit (reference --reference),",
         "ig (exact Integrated Gradients from --reference), smoothgrad-limit.",
-        "Exit status: 0 when max |error| <= --tol, 1 when not, 2 for bad input.",
+        "A batch: --inputs X --attributions A [--base-values B] (.csv or .npy), one row each.",
+        "Exit status: 0 when every value is within tolerance, 1 when not, 2 for bad input.",
         "",
         "Examples:",
         "  xcert oracle --model examples/majority3.expr --x 110 --attribution phi.csv "
             + "--against shapley",
         "  xcert oracle --model examples/net.json --x 1,0,1 --attribution ig.json --against ig "
-            + "--tol 1e-9 --json"})
+            + "--tol 1e-9 --json",
+        "  xcert oracle --model examples/majority3.expr --inputs x.csv --attributions phi.npy "
+            + "--base-values base.npy --against shapley"})
 final class OracleCommand implements Callable<Integer> {
 
   /** The default tolerance on max |given − exact|. */
@@ -53,10 +56,6 @@ final class OracleCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
-
-  @Option(names = "--model", required = true, paramLabel = "FILE",
-      description = "the model: .aag, .cnf, .expr (circuits), .json (ReLU network) or .onnx")
-  Path modelFile;
 
   @Mixin
   ModelOptions modelOptions;
@@ -163,7 +162,7 @@ final class OracleCommand implements Callable<Integer> {
       throw InputException.setting(xText == null ? "x" : "attribution", "is needed (or a batch:"
           + " --inputs with --attributions)");
     }
-    Model model = modelOptions.read(modelFile, true);
+    Model model = modelOptions.read(true);
     int d = model.dimension();
     double[] x = InputVector.parse("--x", xText, d);
     s = s.withLimit(options.reference(s.limit(), d));
@@ -172,7 +171,7 @@ final class OracleCommand implements Callable<Integer> {
     BigFraction[] given = AttributionFile.read(attributionFile, d);
     Grade g = Oracle.grade(model, x, v, given, a, s);
 
-    Output out = new Output().put("against", against).put("model", modelFile.toString())
+    Output out = new Output().put("against", against).put("model", modelOptions.file.toString())
         .put("d", d).put("x", x).put("attribution", attributionFile.toString());
     if (model instanceof Circuit || modelOptions.output != null) {
       out.put("output", modelOptions.circuitOutput());
@@ -209,7 +208,7 @@ final class OracleCommand implements Callable<Integer> {
 
   /** The batch form: every row graded, one line each, totals; exit 1 when any row fails. */
   private int batch(Against a, OracleSettings s) {
-    Model model = modelOptions.read(modelFile, true);
+    Model model = modelOptions.read(true);
     int d = model.dimension();
     double[][] inputs = MatrixFile.read(inputsFile, false);
     double[][] given = MatrixFile.read(attributionsFile, false);
@@ -250,7 +249,7 @@ final class OracleCommand implements Callable<Integer> {
           Scalar.exact(gr.tolerance()), r.base().map(b -> (Object) b.baseError()).orElse(""),
           r.base().map(b -> (Object) b.sumError()).orElse("")));
     }
-    Output out = new Output().put("against", a.id()).put("model", modelFile.toString())
+    Output out = new Output().put("against", a.id()).put("model", modelOptions.file.toString())
         .put("d", d).put("inputs", inputsFile.toString())
         .put("attributions", attributionsFile.toString());
     if (baseValuesFile != null) {

@@ -23,9 +23,16 @@ final class NetworkTables {
 
   private NetworkTables() {}
 
-  /** The table under a product distribution, or empty when the fixed-point bounds are exceeded. */
+  /**
+   * The table under a product distribution, or empty for a classifier (its 0/1 labels already come
+   * from a certified float64 score, {@link ReluNetwork#label}) or when the fixed-point bounds are
+   * exceeded.
+   */
   static Optional<RestrictedPredictionTable> product(ReluNetwork net, double[] x,
       ProductDistribution v, ProductButterfly.Grid grid) {
+    if (net.isClassifier()) {
+      return Optional.empty();
+    }
     int d = net.dimension();
     Optional<FixedPointNetwork> compiled = FixedPointNetwork.compile(net, grid.values);
     if (compiled.isEmpty()) {
@@ -110,14 +117,11 @@ final class NetworkTables {
         for (int in = 0; in < inner; in++) {
           int a = (in + inner * 2 * o) * words;
           int b = a + inner * words;
-          if (xSecond) {
-            WideArray.combine(data, a, data, a, w0, data, b, w1, words);
-            WideArray.multiply(data, b, data, b, q, words);
-          } else {
-            System.arraycopy(data, b, tmp, 0, words);
-            WideArray.multiply(data, b, data, a, q, words);
-            WideArray.combine(data, a, data, a, w0, tmp, 0, w1, words);
-          }
+          // the fixed entry needs the original a (x_i first) or c (x_i second): keep it aside
+          System.arraycopy(data, xSecond ? b : a, tmp, 0, words);
+          WideArray.multiply(data, a, data, a, w0, words);
+          WideArray.addMultiple(data, a, data, b, w1, words);
+          WideArray.multiply(data, b, tmp, 0, q, words);
         }
       }
     });
@@ -134,9 +138,15 @@ final class NetworkTables {
     };
   }
 
-  /** The table under an empirical distribution, or empty when the fixed-point bounds are exceeded. */
+  /**
+   * The table under an empirical distribution, or empty for a classifier or when the fixed-point
+   * bounds are exceeded (as {@link #product}).
+   */
   static Optional<RestrictedPredictionTable> rows(ReluNetwork net, double[] x,
       EmpiricalDistribution v) {
+    if (net.isClassifier()) {
+      return Optional.empty();
+    }
     int d = net.dimension();
     int n = 1 << d;
     double[][] all = new double[d][];

@@ -197,8 +197,7 @@ final class ProductButterfly {
       return new RestrictedPredictionTable(f, x, v, RealSetFunction.of(d, t),
           Provenance.float64("grid of " + points + " points and butterfly, O(d·grid)"));
     }
-    // classifiers' 0/1 labels already come from a certified float64 score (ReluNetwork.label)
-    if (f instanceof xcert.solvers.model.ReluNetwork net && !net.isClassifier()) {
+    if (f instanceof xcert.solvers.model.ReluNetwork net) {
       java.util.Optional<RestrictedPredictionTable> fast = NetworkTables.product(net, x, v, grid);
       if (fast.isPresent()) {
         return fast.get();

@@ -50,8 +50,7 @@ final class RowAverage {
       return new RestrictedPredictionTable(f, x, v, RealSetFunction.of(d, sum),
           Provenance.float64("average over " + v.rowCount() + " rows"));
     }
-    // classifiers' 0/1 labels already come from a certified float64 score (ReluNetwork.label)
-    if (f instanceof xcert.solvers.model.ReluNetwork net && !net.isClassifier()) {
+    if (f instanceof xcert.solvers.model.ReluNetwork net) {
       java.util.Optional<RestrictedPredictionTable> fast = NetworkTables.rows(net, x, v);
       if (fast.isPresent()) {
         return fast.get();

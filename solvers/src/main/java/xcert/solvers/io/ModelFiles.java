@@ -108,9 +108,7 @@ public final class ModelFiles {
   }
 
   private static Model readPlain(Path file) {
-    String name = file.getFileName() == null ? "" : file.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    String ext = dot < 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
+    String ext = extension(file);
     return switch (ext) {
       case ".aag" -> AigerFormat.read(file);
       case ".cnf" -> DimacsFormat.read(file);
