@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.apache.commons.numbers.fraction.BigFraction;
+import xcert.explainers.oracle.bounds.SamplingBound;
 import xcert.solvers.result.Provenance;
 import xcert.solvers.result.Scalar;
 
@@ -34,12 +35,15 @@ import xcert.solvers.result.Scalar;
  * @param settings the exact limit's parameters in print order (empty for the game values)
  * @param statisticalBound the sampled estimator's bound added to the tolerance, described (n,
  *     confidence, inequality), or null when the tolerance is only the one given
+ * @param sampling the sampled estimator's bound (per-feature half-widths added to the tolerance;
+ *     vacuous: no verdict, {@code pass} false), or null
  */
 public record Grade(Against against, List<Scalar> given, List<Scalar> exactValues,
     List<Scalar> errors, boolean exact, Provenance reference, Scalar maxError, int worstFeature,
     OptionalDouble kendallTau, boolean top1Agree, int topK, boolean topKAgree,
     List<Integer> givenTopK, List<Integer> exactTopK, BigFraction tolerance, boolean pass,
-    String distribution, Map<String, String> settings, String statisticalBound) {
+    String distribution, Map<String, String> settings, String statisticalBound,
+    SamplingBound sampling) {
 
   public Grade {
     given = List.copyOf(given);
@@ -52,6 +56,10 @@ public record Grade(Against against, List<Scalar> given, List<Scalar> exactValue
 
   /** PASS or FAIL with the reason, in one line. */
   public String verdict() {
+    if (sampling != null && sampling.vacuous()) {
+      return "NO VERDICT: the bound of " + statisticalBound + " is vacuous (infinite); nothing"
+          + " is checked: grade with more samples or with --tol";
+    }
     if (statisticalBound != null) {
       return pass ? "PASS: consistent with " + statisticalBound
           : "FAIL: not consistent with " + statisticalBound + " (feature " + worstFeature + ")";

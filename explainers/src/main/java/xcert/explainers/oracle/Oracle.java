@@ -12,6 +12,7 @@ import xcert.explainers.explain.ExplainMethod;
 import xcert.explainers.explain.ExplainSettings;
 import xcert.explainers.explain.Explanation;
 import xcert.explainers.explain.Explanations;
+import xcert.explainers.oracle.bounds.SamplingBound;
 import xcert.solvers.dist.ReferenceDistribution;
 import xcert.solvers.errors.InputException;
 import xcert.solvers.exact.Arithmetic;
@@ -65,13 +66,21 @@ public final class Oracle {
           + "number >= 0");
     }
     if (s.estimator() != null) {
-      if (against != Against.SHAPLEY) {
-        throw InputException.setting("estimator", s.estimator().id() + " sampling estimates"
-            + " Shapley values; grade it against shapley");
+      SampledEstimator e = s.estimator();
+      if (!e.limits().contains(against)) {
+        throw InputException.setting("estimator", e.id() + " estimates converge to "
+            + String.join(" or ", e.limits().stream().map(Against::id).toList())
+            + ", not " + against.id() + "; grade them against that");
       }
       if (s.samples() < 2) {
         throw InputException.setting("samples", s.samples() + " is out of range; the bound needs"
-            + " at least 2 sampled permutations");
+            + " at least 2 sampled " + e.unit());
+      }
+      if (e == SampledEstimator.LIME && (l.lasso() || !l.intercept()
+          || (l.lambda() != null && l.lambda() != 0))) {
+        throw InputException.setting(l.lasso() ? "lasso" : !l.intercept() ? "intercept" : "lambda",
+            "does not apply to --estimator lime: its bound is for LIME's fit (intercept,"
+                + " Ridge(alpha=1)) against the λ = 0 limit");
       }
       if (!(s.confidence() > 0 && s.confidence() < 1)) {
         throw InputException.setting("confidence", s.confidence() + " is out of range; expected"
@@ -112,7 +121,7 @@ public final class Oracle {
    * f(x) and f_∅(x) from the same table.
    */
   record Counterpart(Scalar[] values, Provenance how, String distribution,
-      Map<String, String> settings, Scalar fx, Scalar fEmpty, double[] marginalWidths) {}
+      Map<String, String> settings, Scalar fx, Scalar fEmpty, SamplingBound bound) {}
 
   static Counterpart counterpart(Model f, double[] x, ReferenceDistribution distribution,
       Against against, OracleSettings s) {
@@ -130,11 +139,14 @@ public final class Oracle {
           : GameValues.banzhaf(t.values());
       Provenance how = exactValues ? t.provenance() : t.provenance().withMethod(
           ExactQueries.float64Reason(f) + "; " + t.provenance().method());
-      double[] widths = s.estimator() == null ? null : marginalWidths(t.values());
-      return new Counterpart(exact, how, v.describe(), Map.of(), t.fx(), t.fEmpty(), widths);
+      SamplingBound bound = s.estimator() == null ? null
+          : SampledBounds.of(t.values(), exact, s);
+      return new Counterpart(exact, how, v.describe(), Map.of(), t.fx(), t.fEmpty(), bound);
     }
     Explanation e = Explanations.explain(f, x, null, against.limit(), s.limit());
-    return new Counterpart(e.values(), e.provenance(), null, e.settings(), null, null, null);
+    SamplingBound bound = s.estimator() == null ? null
+        : SampledBounds.of(SampledBounds.atReference(f, x, s), e.values(), s);
+    return new Counterpart(e.values(), e.provenance(), null, e.settings(), null, null, bound);
   }
 
   /**
@@ -212,17 +224,16 @@ public final class Oracle {
     String bound = null;
     for (int i = 0; i < d; i++) {
       tols[i] = s.toleranceFor(exactQ[i]);
-      if (s.estimator() != null && cp.marginalWidths() != null) {
-        double t = SampledEstimator.permutationHalfWidth(cp.marginalWidths()[i], d, s.samples(),
-            s.confidence());
-        tols[i] = tols[i].add(Rationals.fromDouble(Math.nextUp(t)));
+      SamplingBound sb = cp.bound();
+      if (sb != null && !sb.vacuous()) {
+        tols[i] = tols[i].add(Rationals.fromDouble(Math.nextUp(sb.halfWidths()[i])));
       }
       pass &= within(errors[i], tols[i]);
     }
-    if (s.estimator() != null) {
+    if (cp.bound() != null) {
       bound = s.samples() + " " + s.estimator().id() + " samples at confidence "
-          + s.confidence() + " (Hoeffding over " + (s.samples() / 2) + " independent pairs,"
-          + " simultaneous over " + d + " features)";
+          + s.confidence() + " (" + cp.bound().inequality() + ")";
+      pass &= !cp.bound().vacuous();
     }
     BigFraction tol = tols[worst];
     BigFraction[] givenAbs = abs(given);
@@ -234,7 +245,7 @@ public final class Oracle {
         maxError, worst + 1, tau == null ? OptionalDouble.empty() : OptionalDouble.of(tau),
         agrees(topK(givenAbs, 1), exactAbs, 1), k, agrees(givenTop, exactAbs, k),
         features(givenTop), features(exactTop), tol, pass, cp.distribution(), cp.settings(),
-        bound);
+        bound, cp.bound());
   }
 
   /** error ≤ tolerance, exactly where the error is exact. */

@@ -15,9 +15,17 @@ import xcert.solvers.errors.InputException;
  * independent pairs (which is what antithetic sampling draws, and holds for independent draws too),
  * Hoeffding's inequality with a union bound over the d features gives, with probability at least C,
  * |φ̂_i − φ_i| ≤ (b_i − a_i)·√(ln(2d/(1 − C)) / (2⌊N/2⌋)) for every i.
+ *
+ * <p>{@link #KERNELSHAP}: xcert's paired KernelSHAP with the efficiency constraint, N coalitions,
+ * graded against shapley or kernelshap-limit ({@link
+ * xcert.explainers.oracle.bounds.KernelShapSamplingBound}). {@link #LIME}: xcert's and lime_image's
+ * LIME, N perturbations (the first the all-ones mask), Ridge(α = 1), graded against lime-limit at
+ * λ = 0 with the same kernel ({@link xcert.explainers.oracle.bounds.LimeSamplingBound}).
  */
 public enum SampledEstimator {
-  PERMUTATION("permutation");
+  PERMUTATION("permutation"),
+  KERNELSHAP("kernelshap"),
+  LIME("lime");
 
   private final String id;
 
@@ -42,6 +50,24 @@ public enum SampledEstimator {
 
   public static List<String> ids() {
     return Arrays.stream(values()).map(SampledEstimator::id).toList();
+  }
+
+  /** The counterparts this estimator's n → ∞ limit equals; the bound holds against these only. */
+  public List<Against> limits() {
+    return switch (this) {
+      case PERMUTATION -> List.of(Against.SHAPLEY);
+      case KERNELSHAP -> List.of(Against.SHAPLEY, Against.KERNELSHAP_LIMIT);
+      case LIME -> List.of(Against.LIME_LIMIT);
+    };
+  }
+
+  /** What one of the N samples is, for messages. */
+  public String unit() {
+    return switch (this) {
+      case PERMUTATION -> "permutations";
+      case KERNELSHAP -> "coalitions";
+      case LIME -> "perturbations";
+    };
   }
 
   /**
