@@ -83,11 +83,13 @@ final class OracleCommand implements Callable<Integer> {
 
   @Option(names = "--estimator", paramLabel = "E",
       description = "the attribution is a sampled estimate: add that estimator's statistical bound"
-          + " at --samples to the tolerance (permutation)")
+          + " at --samples to the tolerance (permutation or kernelshap against shapley,"
+          + " kernelshap against kernelshap-limit, lime against lime-limit)")
   String estimator;
 
   @Option(names = "--samples", paramLabel = "N",
-      description = "what the estimator drew: permutations (an antithetic pair is two)")
+      description = "what the estimator drew: permutations (an antithetic pair is two),"
+          + " coalitions (kernelshap) or perturbations (lime)")
   Long samples;
 
   @Option(names = "--confidence", paramLabel = "C",
@@ -137,7 +139,7 @@ final class OracleCommand implements Callable<Integer> {
     if (estimator != null) {
       if (samples == null) {
         throw InputException.setting("samples", "is needed with --estimator: the number of"
-            + " permutations the estimate drew");
+            + " permutations, coalitions or perturbations the estimate drew");
       }
       s = s.withEstimator(SampledEstimator.fromId(estimator), samples,
           confidence == null ? OracleSettings.DEFAULT_CONFIDENCE : confidence);
@@ -190,6 +192,9 @@ final class OracleCommand implements Callable<Integer> {
         : "undefined (one ranking is all ties)");
     out.put("top1_agree", g.top1Agree()).put("top_k", g.topK()).put("topk_agree", g.topKAgree())
         .put("given_top_k", g.givenTopK()).put("exact_top_k", g.exactTopK());
+    if (g.sampling() != null) {
+      out.put("statistical_bound", boundOf(g)).put("bound", g.statisticalBound());
+    }
     out.put("tolerance", Scalar.exact(g.tolerance())).put("pass", g.pass())
         .put("verdict", g.verdict());
     if (!json) {
@@ -204,6 +209,15 @@ final class OracleCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().print(json ? out.toJson() + "\n" : out.toTable());
     return g.pass() ? 0 : 1;
+  }
+
+  /**
+   * The statistical bound at the worst feature (the tolerance there), or "vacuous (infinite)":
+   * no finite bound holds at that n.
+   */
+  private static Object boundOf(Grade g) {
+    return g.sampling().vacuous() ? "vacuous (infinite)"
+        : Scalar.approximate(g.sampling().halfWidths()[g.worstFeature() - 1]);
   }
 
   /** The batch form: every row graded, one line each, totals; exit 1 when any row fails. */
@@ -235,6 +249,9 @@ final class OracleCommand implements Callable<Integer> {
       gr.maxError().rational().ifPresent(q -> m.put("maxAbsErrorRational", Rationals.format(q)));
       m.put("worstFeature", gr.worstFeature());
       m.put("tolerance", gr.tolerance().doubleValue());
+      if (gr.sampling() != null) {
+        m.put("bound", boundOf(gr));
+      }
       m.put("attributionPass", gr.pass());
       r.base().ifPresent(b -> {
         m.put("baseError", b.baseError().value());
@@ -245,9 +262,16 @@ final class OracleCommand implements Callable<Integer> {
         m.put("fx", b.fx().value());
       });
       rows.add(m);
-      table.add(List.of(r.row(), r.pass() ? "pass" : "FAIL", gr.maxError(), gr.worstFeature(),
-          Scalar.exact(gr.tolerance()), r.base().map(b -> (Object) b.baseError()).orElse(""),
-          r.base().map(b -> (Object) b.sumError()).orElse("")));
+      List<Object> line = new ArrayList<>(List.of(r.row(),
+          gr.sampling() != null && gr.sampling().vacuous() ? "NO VERDICT"
+              : r.pass() ? "pass" : "FAIL", gr.maxError(), gr.worstFeature(),
+          Scalar.exact(gr.tolerance())));
+      if (s.estimator() != null) {
+        line.add(boundOf(gr));
+      }
+      line.add(r.base().map(b -> (Object) b.baseError()).orElse(""));
+      line.add(r.base().map(b -> (Object) b.sumError()).orElse(""));
+      table.add(line);
     }
     Output out = new Output().put("against", a.id()).put("model", modelOptions.file.toString())
         .put("d", d).put("inputs", inputsFile.toString())
@@ -259,14 +283,22 @@ final class OracleCommand implements Callable<Integer> {
     if (a.isGame()) {
       out.put("distribution", first.grade().distribution());
     }
+    if (first.grade().statisticalBound() != null) {
+      out.put("bound", first.grade().statisticalBound());
+    }
     out.put("method", first.grade().reference().describe())
         .put("tol", Scalar.exact(s.tolerance())).put("rtol", Scalar.exact(s.relativeTolerance()))
         .put("distinct_inputs", g.distinctInputs());
     if (json) {
       out.put("rows", rows);
     } else {
-      out.put("results", new Output.Rows(List.of("row", "verdict", "max |given − exact|",
-          "worst feature", "tolerance", "|b − f_∅(x)|", "|b + Σφ − f(x)|"), table));
+      List<String> head = new ArrayList<>(List.of("row", "verdict", "max |given − exact|",
+          "worst feature", "tolerance"));
+      if (s.estimator() != null) {
+        head.add("bound");
+      }
+      head.addAll(List.of("|b − f_∅(x)|", "|b + Σφ − f(x)|"));
+      out.put("results", new Output.Rows(head, table));
     }
     out.put("passed", g.passed()).put("failed", g.failed());
     spec.commandLine().getOut().print(json ? out.toJson() + "\n" : out.toTable());

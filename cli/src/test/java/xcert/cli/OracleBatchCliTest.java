@@ -117,8 +117,8 @@ class OracleBatchCliTest {
     CliTest.Run many = batch(inputs, phi, "--estimator", "permutation", "--samples", "1000000");
     assertEquals(1, many.status(), many.out() + many.err());
     assertBad(batch(inputs, phi, "--samples", "100"), "--samples: applies to a sampled estimate");
-    assertBad(batch(inputs, phi, "--estimator", "kernelshap", "--samples", "100"),
-        "--estimator: 'kernelshap' has no statistical bound");
+    assertBad(batch(inputs, phi, "--estimator", "occlusion", "--samples", "100"),
+        "--estimator: 'occlusion' has no statistical bound");
     assertBad(batch(inputs, phi, "--estimator", "permutation"), "--samples: is needed");
   }
 }
