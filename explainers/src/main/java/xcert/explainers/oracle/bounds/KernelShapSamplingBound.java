@@ -46,17 +46,31 @@ public final class KernelShapSamplingBound {
     for (int i = 0; i < d; i++) {
       h[i] = i < d - 1 ? r.bound() : Math.sqrt(d - 1.0) * r.bound();
     }
+    CoordinateDeviation.Functional[] fs = m.functionals().clone();
+    for (int i = 0; i < d && !single; i++) {
+      CoordinateDeviation.Functional g = fs[i];
+      fs[i] = new CoordinateDeviation.Functional(g.range(), g.variance(), g.norm(), g.gramRange(),
+          g.gramVariance(), 0);
+    }
+    double[] per = CoordinateDeviation.bound(m.pair(), pairs, single ? m.cSingle() : 0, fs,
+        1 - confidence);
+    boolean coordinates = per != null && max(per) < max(h);
+    if (coordinates) {
+      h = per;
+    }
     RegressionDeviation.Terms q = m.pair();
     String how = String.format(Locale.ROOT, "KernelSHAP, %d paired coalitions (%d independent"
         + " pairs%s), efficiency constraint: matrix Chernoff/Bernstein on λ_min of the Gram"
         + " (per pair λ_min = %.4g, L = %.4g) and Hoeffding/Bernstein in Hilbert space on the"
         + " moment (c = %.4g, E‖U‖² = %.4g), ", n, pairs,
         single ? " and one single" : "", q.lambdaMin(), q.l(), q.c(), q.s2());
-    how += r.vacuous()
+    how += coordinates ? "per feature: scalar Bernstein on the first-order term (E X)⁻¹S, union"
+        + " over the d features, plus the second-order remainder"
+        : r.vacuous()
         ? "vacuous at this n: the failure probability of the Gram bound alone is at least 1 − C"
         : String.format(Locale.ROOT, "ε = %.3g, ‖β̂ − β‖₂ ≤ %.4g; feature d gets √(d−1) times",
             r.epsilon(), r.bound());
-    return new SamplingBound(h, r.vacuous(), n, confidence, how);
+    return new SamplingBound(h, r.vacuous() && !coordinates, n, confidence, how);
   }
 
   /**
@@ -64,7 +78,16 @@ public final class KernelShapSamplingBound {
    * (X = 2z̃z̃ᵀ, U = z̃(r(z) − r(1 − z))), the worst ‖z̃‖·|r| of a single draw, and ‖E[z̃r]‖ (0 up
    * to roundoff when the Shapley values solve the population normal equations).
    */
-  record Moments(RegressionDeviation.Terms pair, double cSingle, double meanMoment) {}
+  record Moments(RegressionDeviation.Terms pair, double cSingle, double meanMoment,
+      CoordinateDeviation.Functional[] functionals) {}
+
+  static double max(double[] v) {
+    double m = Double.NEGATIVE_INFINITY;
+    for (double x : v) {
+      m = Math.max(m, x);
+    }
+    return m;
+  }
 
   static Moments moments(double[] game, double[] shapley) {
     int d = shapley.length;
@@ -138,7 +161,50 @@ public final class KernelShapSamplingBound {
       cSingle = Math.max(cSingle, norm * (Math.abs(res[s]) + slack));
       s2 += q * norm2 * diff * diff;
     }
-    return new Moments(terms(a, x2, l, cPair, s2), cSingle, norm(mean));
+    // the functionals of the features: w_i = β_i (i < d), w_d = c₁ − Σβ; h = (E X)⁻¹f
+    double[][] inv = CoordinateDeviation.inverse(a);
+    double[][] hs = new double[d][p];
+    for (int f = 0; f < d; f++) {
+      for (int i = 0; i < p; i++) {
+        for (int j = 0; j < p; j++) {
+          hs[f][i] += inv[i][j] * (f == d - 1 || f == j ? 1 : 0);
+        }
+      }
+    }
+    double[] fa = new double[d];
+    double[] fv = new double[d];
+    double[] ga = new double[d];
+    double[] gv = new double[d];
+    for (int s = 1; s < n - 1; s++) {
+      int zd = (s & last) != 0 ? 1 : 0;
+      double q = maskProb[Integer.bitCount(s)];
+      double diff = Math.abs(res[s] - res[(n - 1) ^ s]) + 2 * slack;
+      double norm2 = 0;
+      for (int i = 0; i < p; i++) {
+        double z = ((s >> i) & 1) - zd;
+        norm2 += z * z;
+      }
+      for (int f = 0; f < d; f++) {
+        double dot = 0;
+        for (int i = 0; i < p; i++) {
+          dot += hs[f][i] * (((s >> i) & 1) - zd);
+        }
+        double u = Math.abs(dot) * diff;
+        fa[f] = Math.max(fa[f], u);
+        fv[f] += q * u * u;
+        double xh = 2 * Math.abs(dot) * Math.sqrt(norm2); // ‖Xh‖, X = 2z̃z̃ᵀ
+        ga[f] = Math.max(ga[f], xh);
+        gv[f] += q * xh * xh;
+      }
+    }
+    CoordinateDeviation.Functional[] fs = new CoordinateDeviation.Functional[d];
+    for (int f = 0; f < d; f++) {
+      double fNorm2 = f == d - 1 ? p : 1; // ‖f‖²: e_i, or the all-ones vector for w_d
+      fs[f] = new CoordinateDeviation.Functional(fa[f] * (1 + 1e-9), fv[f] * (1 + 1e-9),
+          norm(hs[f]) * (1 + 1e-9), (ga[f] + Math.sqrt(fNorm2)) * (1 + 1e-9),
+          Math.max(0, gv[f] - fNorm2) * (1 + 1e-9) + 1e-12 * gv[f], ga[f] / 2 * (1 + 1e-9));
+    }
+    return new Moments(terms(a, x2, l, cPair, s2), cSingle, norm(mean), fs);
   }
 
   /** The {@link RegressionDeviation.Terms} of E X = a, E X² = x2 (both read), L, c, E‖U‖². */

@@ -40,16 +40,30 @@ public final class LimeSamplingBound {
         1 - confidence);
     double[] h = new double[d];
     java.util.Arrays.fill(h, r.bound());
+    CoordinateDeviation.Functional[] fs = m.functionals().clone();
+    for (int i = 0; i < d; i++) {
+      // R₀ = x̃(1)x̃(1)ᵀ + αP (π(1) = 1): ‖R₀h‖ ≤ ‖x̃(1)x̃(1)ᵀh‖ + α‖h‖
+      CoordinateDeviation.Functional g = fs[i];
+      fs[i] = new CoordinateDeviation.Functional(g.range(), g.variance(), g.norm(), g.gramRange(),
+          g.gramVariance(), g.rest() + alpha * g.norm());
+    }
+    double[] per = CoordinateDeviation.bound(m.terms(), n - 1, det, fs, 1 - confidence);
+    boolean coordinates = per != null && KernelShapSamplingBound.max(per) < r.bound();
+    if (coordinates) {
+      h = per;
+    }
     RegressionDeviation.Terms q = m.terms();
     String how = String.format(Locale.ROOT, "LIME, the all-ones mask and %d independent uniform"
         + " masks, ridge α = %s: matrix Chernoff/Bernstein on λ_min of the weighted Gram"
         + " (λ_min(E πx̃x̃ᵀ) = %.4g, L = %.4g), Hoeffding/Bernstein in Hilbert space on the moment"
         + " (c = %.4g, E‖U‖² = %.4g), first sample and ridge bias %.4g, ", n - 1, alpha,
         q.lambdaMin(), q.l(), q.c(), q.s2(), det);
-    how += r.vacuous()
+    how += coordinates ? "per feature: scalar Bernstein on the first-order term (E X)⁻¹S, union"
+        + " over the d features, plus the second-order remainder"
+        : r.vacuous()
         ? "vacuous at this n: the failure probability of the Gram bound alone is at least 1 − C"
         : String.format(Locale.ROOT, "ε = %.3g, ‖θ̂ − θ‖₂ ≤ %.4g", r.epsilon(), r.bound());
-    return new SamplingBound(h, r.vacuous(), n, confidence, how);
+    return new SamplingBound(h, r.vacuous() && !coordinates, n, confidence, how);
   }
 
   /**
@@ -58,7 +72,7 @@ public final class LimeSamplingBound {
    * the limit solves the population normal equations) and the limit's intercept.
    */
   record Moments(RegressionDeviation.Terms terms, double firstTerm, double meanMoment,
-      double intercept) {}
+      double intercept, CoordinateDeviation.Functional[] functionals) {}
 
   static Moments moments(double[] game, double[] limit, double kernelWidth,
       Kernel.Distance distance) {
@@ -123,7 +137,50 @@ public final class LimeSamplingBound {
       s2 += w * w * (k + 1) * absRes * absRes / n;
     }
     double first = Math.sqrt(d + 1.0) * (Math.abs(game[n - 1] - lin[n - 1] - b) + slack);
+    // the functionals of the features: w_i = e_iᵀθ; h = (E X)⁻¹e_i
+    double[][] inv = CoordinateDeviation.inverse(a);
+    double[] fa = new double[d];
+    double[] fv = new double[d];
+    double[] ga = new double[d];
+    double[] gv = new double[d];
+    double[] fh = new double[d];
+    double[] ones = new double[d];
+    for (int f = 0; f < d; f++) {
+      double[] col = new double[p];
+      for (int i = 0; i < p; i++) {
+        col[i] = inv[i][f];
+        ones[f] += inv[i][f];
+      }
+      fh[f] = KernelShapSamplingBound.norm(col);
+    }
+    for (int s = 0; s < n; s++) {
+      int k = Integer.bitCount(s);
+      double w = pi[k];
+      double absRes = Math.abs(game[s] - lin[s] - b) + slack;
+      for (int f = 0; f < d; f++) {
+        double dot = inv[d][f];
+        for (int i = 0; i < d; i++) {
+          if (((s >> i) & 1) != 0) {
+            dot += inv[i][f];
+          }
+        }
+        double u = w * Math.abs(dot) * absRes;
+        fa[f] = Math.max(fa[f], u);
+        fv[f] += u * u / n;
+        double xh = w * Math.abs(dot) * Math.sqrt(k + 1.0); // ‖Xh‖, X = πx̃x̃ᵀ
+        ga[f] = Math.max(ga[f], xh);
+        gv[f] += xh * xh / n;
+      }
+    }
+    CoordinateDeviation.Functional[] fs = new CoordinateDeviation.Functional[d];
+    for (int f = 0; f < d; f++) {
+      // x̃(1) is the all-ones vector of length d + 1: ‖x̃(1)x̃(1)ᵀh‖ = √(d+1)·|Σh|
+      fs[f] = new CoordinateDeviation.Functional(fa[f] * (1 + 1e-9), fv[f] * (1 + 1e-9),
+          fh[f] * (1 + 1e-9), (ga[f] + 1) * (1 + 1e-9),
+          Math.max(0, gv[f] - 1) * (1 + 1e-9) + 1e-12 * gv[f],
+          Math.sqrt(d + 1.0) * Math.abs(ones[f]) * (1 + 1e-9));
+    }
     return new Moments(KernelShapSamplingBound.terms(a, x2, l, c, s2), first,
-        KernelShapSamplingBound.norm(mean), b);
+        KernelShapSamplingBound.norm(mean), b, fs);
   }
 }

@@ -11,6 +11,10 @@
  * matrix Chernoff bound (Tropp 2012, "User-friendly tail bounds for sums of random matrices",
  * Theorem 1.1) keeps λ_min(G) away from 0 and a Hoeffding bound in Hilbert space (Pinelis 1994,
  * "Optimum bounds for the distributions of martingales in Banach spaces", Theorem 3.5) bounds ‖S‖;
- * the failure probability 1 − C is split between the two.
+ * the failure probability 1 − C is split between the two. {@link
+ * xcert.explainers.oracle.bounds.CoordinateDeviation} sharpens this per feature: the first-order
+ * term of each feature's error gets a scalar Bernstein bound with its exact range and variance, and
+ * the rest (falling like 1/n) is bounded through the norm bound; each estimator takes whichever of
+ * the two forms has the smaller largest half-width, a choice made from population quantities only.
  */
 package xcert.explainers.oracle.bounds;
