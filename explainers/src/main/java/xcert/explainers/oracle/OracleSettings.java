@@ -16,7 +16,8 @@ import xcert.explainers.explain.ExplainSettings;
  * @param relativeTolerance the relative tolerance, exact (default 0)
  * @param estimator the sampled estimator whose statistical bound is added to the tolerance, or
  *     null
- * @param samples what the estimator drew (permutations; an antithetic pair is two)
+ * @param samples what the estimator drew: permutations (an antithetic pair is two), coalitions
+ *     (kernelshap) or perturbations (lime)
  * @param confidence the confidence C of the bound, in (0, 1) (default 0.99)
  */
 public record OracleSettings(BigFraction tolerance, Integer top, ExplainSettings limit,
