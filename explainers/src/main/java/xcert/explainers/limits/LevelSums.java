@@ -9,6 +9,8 @@ import xcert.solvers.model.Model;
 import xcert.solvers.model.ReluNetwork;
 import xcert.solvers.model.TruthTable;
 import xcert.solvers.num.Rationals;
+import xcert.solvers.setfunction.ExactSetFunction;
+import xcert.solvers.setfunction.SetFunction;
 
 /**
  * The exact sums of the masked model y(z) = f(x0 ⊙ z + r ⊙ (1 − z)) over the masks z ∈ {0,1}^d of
@@ -88,6 +90,43 @@ final class LevelSums {
       return ofScores(net, x0, r);
     }
     return ofExactValues(f, x0, r);
+  }
+
+  /**
+   * The level sums of a game given as a set function: y(z) = v(S), S = {i : z_i = 1} (bit i of
+   * the table is feature i, 0-based, as in {@link #mask}), e.g. the interventional game f_S(x) of
+   * a background (seed 004 Eq. 1). Exact tables are summed over their common denominator; float64
+   * tables as the exact decimals their doubles hold.
+   *
+   * @param how how the game values were obtained, for provenance
+   */
+  static LevelSums ofGame(SetFunction v, String how) {
+    int d = v.dimension();
+    int n = 1 << d;
+    int blocks = (n + BLOCK - 1) / BLOCK;
+    ExactSetFunction e = v instanceof ExactSetFunction x ? x : null;
+    BigDecimal[][] merged = IntStream.range(0, blocks).parallel().mapToObj(b -> {
+      BigDecimal[][] acc = zeros(d);
+      int end = Math.min(n, (b + 1) * BLOCK);
+      for (int y = b * BLOCK; y < end; y++) {
+        add(acc, y, e != null ? new BigDecimal(e.bigNumerator(y)) : new BigDecimal(v.doubleAt(y)));
+      }
+      return acc;
+    }).reduce(LevelSums::merge).orElseThrow();
+    BigFraction[] total = new BigFraction[d + 1];
+    BigFraction[][] with = new BigFraction[d][d + 1];
+    for (int k = 0; k <= d; k++) {
+      total[k] = level(merged[d][k], e);
+      for (int i = 0; i < d; i++) {
+        with[i][k] = level(merged[i][k], e);
+      }
+    }
+    return new LevelSums(d, total, with, how);
+  }
+
+  private static BigFraction level(BigDecimal sum, ExactSetFunction e) {
+    return e == null ? Rationals.fromDecimal(sum)
+        : BigFraction.of(sum.toBigIntegerExact(), e.denominator());
   }
 
   private static LevelSums ofCircuit(Circuit c, double[] x0, double[] r) {
