@@ -156,6 +156,43 @@ class BackgroundExplanationsTest {
   }
 
   @Test
+  void theBackendEvaluatesTheModelOnMasksTimesRowsInChunks() {
+    BackgroundGame h = new BackgroundGame(NET, X, Background.of(V));
+    List<Model> seen = new java.util.ArrayList<>();
+    CpuBackend cpu = new CpuBackend(2);
+    xcert.explainers.backend.Backend recording = new xcert.explainers.backend.Backend() {
+      @Override
+      public String name() {
+        return "recording";
+      }
+
+      @Override
+      public double[] evaluate(Model f, double[] rows, int n) {
+        seen.add(f);
+        return cpu.evaluate(f, rows, n);
+      }
+
+      @Override
+      public double[] gradients(ReluNetwork f, double[] rows, int n) {
+        return cpu.gradients(f, rows, n);
+      }
+    };
+    int n = BackgroundBackend.POINTS / 4 + 100; // 4 distinct rows: two calls
+    SplittableRandom rnd = new SplittableRandom(1);
+    double[] masks = new double[n * D];
+    for (int k = 0; k < masks.length; k++) {
+      masks[k] = rnd.nextInt(2);
+    }
+    double[] y = new BackgroundBackend(recording).evaluate(h, masks, n);
+    assertEquals(2, seen.size());
+    assertTrue(seen.stream().allMatch(f -> f == NET)); // the network itself, never the game
+    for (int r = 0; r < n; r += 997) {
+      double[] z = java.util.Arrays.copyOfRange(masks, r * D, r * D + D);
+      assertEquals(h.exactValue(z).doubleValue(), y[r], 1e-12 * (1 + Math.abs(y[r])));
+    }
+  }
+
+  @Test
   void aProductBackgroundIsItsSupportAndTooLargeOnesAreRefused() {
     Background b = Background.of(DistributionSpec.parse("dist", "bernoulli:1/3,1/2,1/4,2/3", D,
         Path.of(".")));
