@@ -36,15 +36,20 @@ import xcert.solvers.result.Scalar;
     description = {"An attribution per feature from a sampled explainer or an exact limit.",
         "METHOD is a sampled method: c-lime, smoothgrad, vanilla-gradients, integrated-gradients,",
         "gradient-x-input, lime, kernelshap, occlusion, glime-binomial, glime-gauss, glime-laplace,",
-        "glime-uniform; or an exact limit: lime-limit, glime-limit (GLIME-Binomial),",
+        "glime-uniform, permutation (Shapley values by antithetic permutation sampling); or an",
+        "exact limit: lime-limit, glime-limit (GLIME-Binomial),",
         "kernelshap-limit, occlusion-limit (d <= 20), ig-exact, smoothgrad-limit (ReLU networks);",
         "or a continuous relaxation against a reference distribution --dist: rde (seed 003",
         "Section 4, ADF or sampled distortion), mask-suf, mask-nec, mask-uni (seed 004 Eq. 13).",
+        "The mask methods lime, kernelshap, occlusion, glime-binomial, permutation and the mask",
+        "limits take --dist as background data: a coalition's value is f averaged over its rows.",
         "",
         "Examples:",
         "  xcert explain lime --model examples/net.json --x 1,0,1 --samples 5000 --seed 7",
         "  xcert explain occlusion --model examples/majority3.expr --x 110",
         "  xcert explain kernelshap-limit --model examples/net.json --x 1,0,1 --json",
+        "  xcert explain permutation --model examples/net.json --x 1,0,1 --samples 400 "
+            + "--dist uniform",
         "  xcert explain rde --model examples/net.json --x 1,0,1 --dist bernoulli:1/2",
         "  xcert explain mask-nec --model examples/majority3.expr --x 110 --seed 3"})
 final class ExplainCommand implements Callable<Integer> {
@@ -64,7 +69,8 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Option(names = "--samples", paramLabel = "N",
       description = "number of perturbations n >= 1 (default per method: 1000; kernelshap 2048; "
-          + "occlusion d; integrated-gradients = --steps; vanilla-gradients, gradient-x-input 1)")
+          + "occlusion d; integrated-gradients = --steps; vanilla-gradients, gradient-x-input 1); "
+          + "permutation: the orders walked, even (default 200)")
   Long samples;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
@@ -91,7 +97,10 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Option(names = "--dist", paramLabel = "SPEC",
       description = "reference distribution V of the relaxations: uniform, bernoulli:p1,...,pd, "
-          + "product:FILE.json, csv:FILE (rows: their mean and covariance for RDE) (default uniform)")
+          + "product:FILE.json, csv:FILE (rows: their mean and covariance for RDE) (default "
+          + "uniform); for lime, kernelshap, occlusion, glime-binomial, permutation and the mask "
+          + "limits the background: a coalition's value is E_{r~V} f(x ⊙ z + r ⊙ (1 − z)) "
+          + "(csv rows, point:r, or a product of at most 4096 support points)")
   String distSpec;
 
   @Option(names = "--distortion", paramLabel = "diag|low-rank|full|samples",
@@ -154,7 +163,7 @@ final class ExplainCommand implements Callable<Integer> {
     Model model = modelOptions.read(true);
     int d = model.dimension();
     double[] x = InputVector.parse("--x", xText, d);
-    s = options.reference(s, d);
+    s = options.reference(s, d, x);
     ReferenceDistribution v = m.kind() == ExplainMethod.Kind.RELAXATION
         ? ModelOptions.distribution(distSpec, model, x) : distSpec == null ? null
         : DistributionSpec.parse("--dist", distSpec, d, Path.of("."));

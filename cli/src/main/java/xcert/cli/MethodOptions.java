@@ -13,8 +13,9 @@ import xcert.solvers.notation.InputVector;
 final class MethodOptions {
 
   @Option(names = "--reference", paramLabel = "VALUES",
-      description = "r, the value a masked feature takes (and IG's baseline): bits or d "
-          + "comma-separated numbers (default all zeros)")
+      description = "r, the value a masked feature takes (and IG's baseline): bits, d "
+          + "comma-separated numbers, or 1-x (r_i = 1 − x_i for 0/1 inputs, lime's "
+          + "LimeTabularExplainer on binary features; per row in a batch) (default all zeros)")
   String referenceText;
 
   @Option(names = "--sigma", paramLabel = "S",
@@ -48,10 +49,25 @@ final class MethodOptions {
     return s.withIntercept(!noIntercept);
   }
 
-  /** The settings with the reference r for d features stated, when given. */
-  ExplainSettings reference(ExplainSettings s, int d) {
+  /** The literal of {@code --reference} that means r = 1 − x. */
+  static final String COMPLEMENT = "1-x";
+
+  /** True when {@code --reference 1-x} was given (the reference is then per input). */
+  boolean complement() {
+    return referenceText != null && referenceText.strip().equals(COMPLEMENT);
+  }
+
+  /** The settings with the reference r for d features at the point x stated, when given. */
+  ExplainSettings reference(ExplainSettings s, int d, double[] x) {
     if (referenceText == null) {
       return s;
+    }
+    if (complement()) {
+      try {
+        return s.withReference(xcert.explainers.explain.Explanations.complement(x));
+      } catch (InputException e) {
+        throw InputException.of("--reference", e.problem());
+      }
     }
     try {
       return s.withReference(InputVector.parse("--reference", referenceText, d));

@@ -107,7 +107,7 @@ final class OracleCommand implements Callable<Integer> {
 
   @Option(names = "--dist", paramLabel = "SPEC",
       description = "reference distribution for shapley/banzhaf, as in xcert exact "
-          + "(default: uniform)")
+          + "(default: uniform); for the mask limits the background of their game values")
   String distSpec;
 
   @Option(names = "--tol", paramLabel = "T", defaultValue = DEFAULT_TOL,
@@ -167,7 +167,7 @@ final class OracleCommand implements Callable<Integer> {
     Model model = modelOptions.read(true);
     int d = model.dimension();
     double[] x = InputVector.parse("--x", xText, d);
-    s = s.withLimit(options.reference(s.limit(), d));
+    s = s.withLimit(options.reference(s.limit(), d, x));
     ReferenceDistribution v = a.isGame() ? ModelOptions.distribution(distSpec, model, x)
         : distSpec == null ? null : DistributionSpec.parse("--dist", distSpec, d, Path.of("."));
     BigFraction[] given = AttributionFile.read(attributionFile, d);
@@ -228,6 +228,12 @@ final class OracleCommand implements Callable<Integer> {
     double[][] given = MatrixFile.read(attributionsFile, false);
     double[] base = baseValuesFile == null ? null : MatrixFile.readColumn(baseValuesFile);
     ReferenceDistribution v = null;
+    if (!a.isGame() && distSpec != null) {
+      v = DistributionSpec.parse("--dist", distSpec, d, Path.of("."));
+    }
+    if (options.referenceText != null && !options.complement()) {
+      s = s.withLimit(options.reference(s.limit(), d, null));
+    }
     if (a.isGame()) {
       v = distSpec == null ? null : DistributionSpec.parse("--dist", distSpec, d, Path.of("."));
       for (double[] x : inputs) {
@@ -236,7 +242,7 @@ final class OracleCommand implements Callable<Integer> {
         }
       }
     }
-    BatchGrade g = OracleBatch.grade(model, inputs, v, given, base, a, s,
+    BatchGrade g = OracleBatch.grade(model, inputs, v, given, base, a, s, options.complement(),
         line -> spec.commandLine().getErr().println("oracle: " + line));
     List<Object> rows = new ArrayList<>();
     List<List<Object>> table = new ArrayList<>();

@@ -174,7 +174,9 @@ class OracleCliTest {
     Path ok = write("ok.csv", "0.375,0.375,0\n");
     assertBad(oracle(m, "111", ok, "lime"), "--against");
     assertBad(oracle(m, "111", ok, "shapley", "--reference", "000"), "--reference");
-    assertBad(oracle(m, "111", ok, "kernelshap-limit", "--dist", "uniform"), "--dist");
+    assertBad(oracle(m, "111", ok, "ig", "--dist", "uniform"), "--dist");
+    assertBad(oracle(m, "111", ok, "kernelshap-limit", "--dist", "uniform", "--reference",
+        "000"), "--reference");
     assertBad(oracle(m, "111", ok, "shapley", "--tol", "-1"), "--tol");
     assertBad(oracle(m, "111", ok, "shapley", "--tol", "abc"), "--tol");
     assertBad(oracle(m, "111", ok, "shapley", "--top", "0"), "--top");

@@ -109,7 +109,7 @@ class RelaxationsCliTest {
         "--alpha", "2"), "--alpha");
     ExplainCliTest.assertBad(CliTest.run("explain", "mask-uni", "--model", net, "--x", "1,1,1,1",
         "--alpha", "0"), "mask-nec");
-    ExplainCliTest.assertBad(CliTest.run("explain", "lime", "--model", net, "--x", "1,1,1,1",
+    ExplainCliTest.assertBad(CliTest.run("explain", "c-lime", "--model", net, "--x", "1,1,1,1",
         "--dist", "uniform"), "--dist");
     ExplainCliTest.assertBad(CliTest.run("explain", "rde", "--model", net, "--x", "1,1,1,1",
         "--sigma", "1"), "--sigma");

@@ -7,7 +7,8 @@ import xcert.solvers.errors.InputException;
 
 /**
  * Every attribution method {@link Explanations#explain} runs: the sampled LFA instances of seed 000
- * Table 1 and seed 001 Sections 3–4 ({@link Methods}), their exact limits (seed 000 Theorems 1–3,
+ * Table 1 and seed 001 Sections 3–4 ({@link Methods}), permutation sampling of Shapley values
+ * ({@link xcert.explainers.permutation.PermutationSampling}), their exact limits (seed 000 Theorems 1–3,
  * seed 001 Appendix B) and the continuous relaxations RDE (seed 003 Section 4) and the relaxed masks
  * (seed 004 Eq. 13).
  */
@@ -24,6 +25,7 @@ public enum ExplainMethod {
   GLIME_GAUSS("glime-gauss", Kind.SAMPLED),
   GLIME_LAPLACE("glime-laplace", Kind.SAMPLED),
   GLIME_UNIFORM("glime-uniform", Kind.SAMPLED),
+  PERMUTATION("permutation", Kind.SAMPLED),
   LIME_LIMIT("lime-limit", Kind.LIMIT),
   GLIME_LIMIT("glime-limit", Kind.LIMIT),
   KERNELSHAP_LIMIT("kernelshap-limit", Kind.LIMIT),
@@ -70,7 +72,28 @@ public enum ExplainMethod {
 
   /** True for the sampled methods that perturb with a binary mask and a reference r. */
   public boolean usesReference() {
-    return Methods.BINARY.contains(id) || this == INTEGRATED_GRADIENTS || this == GRADIENT_X_INPUT;
+    return Methods.BINARY.contains(id) || this == PERMUTATION || this == INTEGRATED_GRADIENTS
+        || this == GRADIENT_X_INPUT;
+  }
+
+  /**
+   * True for the methods whose value of a mask z may be the interventional game value
+   * v(z) = E_{r~V} f(x ⊙ z + r ⊙ (1 − z)) over a background V ({@code --dist}): the sampled mask
+   * methods, permutation sampling and the mask limits.
+   */
+  public boolean takesBackground() {
+    return Methods.BINARY.contains(id) || this == PERMUTATION || enumeratesMasks();
+  }
+
+  /** The methods that take a background, in order. */
+  public static List<String> backgroundIds() {
+    List<String> ids = new ArrayList<>();
+    for (ExplainMethod m : values()) {
+      if (m.takesBackground()) {
+        ids.add(m.id);
+      }
+    }
+    return List.copyOf(ids);
   }
 
   /**

@@ -7,9 +7,13 @@ import java.util.Map;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.explainers.api.Attribution;
 import xcert.explainers.api.Explainer;
+import xcert.explainers.background.Background;
+import xcert.explainers.background.BackgroundBackend;
+import xcert.explainers.background.BackgroundGame;
 import xcert.explainers.backend.Backend;
 import xcert.explainers.methods.MethodSettings;
 import xcert.explainers.methods.Methods;
+import xcert.explainers.permutation.PermutationSampling;
 import xcert.solvers.dist.ReferenceDistribution;
 import xcert.solvers.errors.InputException;
 import xcert.solvers.exact.RestrictedPredictions;
@@ -45,7 +49,21 @@ public final class Explanations {
    */
   public static void check(ExplainMethod m, ExplainSettings s, boolean distributionStated) {
     boolean relaxed = m.kind() == ExplainMethod.Kind.RELAXATION;
-    String relaxation = firstRelaxationSetting(s, distributionStated);
+    if (distributionStated && !relaxed && !m.takesBackground()) {
+      throw InputException.setting("dist", "applies to the relaxations "
+          + String.join(", ", ExplainMethod.ids(ExplainMethod.Kind.RELAXATION)) + " and, as "
+          + "background data, to the mask methods " + String.join(", ",
+          ExplainMethod.backgroundIds()) + "; not to " + m.id()
+          + (m.usesReference() ? " (it takes a reference point, --reference)" : ""));
+    }
+    if (distributionStated && m.takesBackground() && s.reference() != null) {
+      throw InputException.setting("reference", "conflicts with the background distribution "
+          + "(dist); a reference r is the point mass point:r, so give one of the two");
+    }
+    if (m == ExplainMethod.PERMUTATION) {
+      checkPermutation(s);
+    }
+    String relaxation = firstRelaxationSetting(s, distributionStated && !m.takesBackground());
     if (!relaxed && relaxation != null) {
       throw InputException.setting(relaxation, "applies to the relaxations "
           + String.join(", ", ExplainMethod.ids(ExplainMethod.Kind.RELAXATION)) + ", not to "
@@ -94,11 +112,31 @@ public final class Explanations {
     }
   }
 
+  /** Permutation sampling takes n (even, ≥ 2), the seed, the reference and the backend only. */
+  private static void checkPermutation(ExplainSettings s) {
+    if (s.samples() != null && (s.samples() < 2 || s.samples() % 2 != 0)) {
+      throw InputException.setting("samples", s.samples() + " is out of range; permutation "
+          + "walks each drawn order forwards and in reverse, so n must be even and >= 2");
+    }
+    String other = s.sigma() != null ? "sigma" : s.kernelWidth() != null ? "kernelWidth"
+        : s.distance() != null ? "distance" : s.lambda() != null ? "lambda"
+        : s.lasso() ? "lasso" : s.steps() != null ? "steps" : !s.intercept() ? "noIntercept"
+        : null;
+    if (other != null) {
+      throw InputException.setting(other, "does not apply to permutation (it averages marginal "
+          + "contributions; it fits nothing)");
+    }
+  }
+
   /**
    * The attribution of {@code f} at {@code x} by method {@code m}.
    *
-   * @param distribution the reference distribution V of the relaxations (null: uniform); the
-   *     other methods take none (their reference point is {@link ExplainSettings#reference})
+   * @param distribution the reference distribution V of the relaxations (null: uniform), or the
+   *     background of the mask methods and their limits ({@link ExplainMethod#takesBackground}):
+   *     the value of a mask z is then the game value v(z) = E_{r~V} f(x ⊙ z + r ⊙ (1 − z)) (seed
+   *     004 Eq. 1), computed against every row of V ({@link Background}) by the sampled methods and
+   *     from the exact table of f_S(x) by the limits; null: the reference point
+   *     {@link ExplainSettings#reference} (default 0)
    * @throws InputException for settings that do not apply or are out of range, an x or reference
    *     the model cannot take, or a fit the samples cannot determine
    */
@@ -114,17 +152,20 @@ public final class Explanations {
       Map<String, String> settings = new LinkedHashMap<>();
       if (!f.hasExactValues()) {
         // a probability after a Sigmoid/Softmax head: the limit of its float64 values, said so
-        Attribution a = Limits.compute(m, new Float64Values(f), x, s, settings);
+        Attribution a = Limits.compute(m, new Float64Values(f), x, distribution, s, settings);
         Provenance p = a.provenance();
         Attribution b = new Attribution(a.values(), a.intercept(), a.method(), a.settings(),
             new Provenance(Provenance.Kind.ENUMERATED_FLOAT64, ExactQueries.float64Reason(f)
                 + "; " + p.method(), p.samples(), p.seed(), p.tolerance()));
         return new Explanation(m, b, settings, "none (exact limit, computed on the CPU)");
       }
-      Attribution a = Limits.compute(m, f, x, s, settings);
+      Attribution a = Limits.compute(m, f, x, distribution, s, settings);
       return new Explanation(m, a, settings, "none (exact limit, computed on the CPU)");
     }
     Backend backend = Backends.select(s.backend());
+    if (m == ExplainMethod.PERMUTATION || (distribution != null && m.takesBackground())) {
+      return onBackground(f, x, distribution, m, s, backend);
+    }
     ReferenceDistribution v = distribution;
     if (m.kind() == ExplainMethod.Kind.RELAXATION) {
       if (v == null) {
@@ -150,6 +191,86 @@ public final class Explanations {
       settings.putIfAbsent("reference", vector(reference(s, d)));
     }
     return new Explanation(m, a, settings, backend.name());
+  }
+
+  /**
+   * A mask method or permutation sampling on the game of a background (V, or the point mass at
+   * the reference r): the method runs on h(ξ) = Σ_j w_j f(x ⊙ ξ + r_j ⊙ (1 − ξ)) at x' = 1 with
+   * reference 0 ({@link BackgroundGame}), which regresses on (or walks) the exact game values of
+   * the coalitions; its settings say the background, never the 0 of the auxiliary run.
+   */
+  private static Explanation onBackground(Model f, double[] x, ReferenceDistribution distribution,
+      ExplainMethod m, ExplainSettings s, Backend backend) {
+    int d = f.dimension();
+    Background bg;
+    if (distribution != null) {
+      compatible(f, x, distribution);
+      bg = Background.of(distribution);
+    } else {
+      double[] r = reference(s, d);
+      binary(f, r, "reference");
+      bg = Background.point(r);
+    }
+    BackgroundGame h = new BackgroundGame(f, x, bg);
+    double[] ones = new double[d];
+    java.util.Arrays.fill(ones, 1);
+    Attribution a;
+    try {
+      if (m == ExplainMethod.PERMUTATION) {
+        long n = s.samples() == null ? PermutationSampling.DEFAULT_PERMUTATIONS : s.samples();
+        a = new PermutationSampling(n, s.seed(), new double[d]).explain(h, ones,
+            new BackgroundBackend(backend));
+      } else {
+        ExplainSettings auxiliary = s.withReference(new double[d]);
+        a = Methods.create(m.id(), methodSettings(auxiliary, d), d).explain(h, ones,
+            new BackgroundBackend(backend));
+      }
+    } catch (InputException ex) {
+      throw ex;
+    } catch (IllegalArgumentException | IllegalStateException ex) {
+      throw InputException.of(m.id(), ex.getMessage());
+    }
+    Map<String, String> settings = new LinkedHashMap<>();
+    a.settings().forEach((k, v) -> {
+      if (k.equals("combination")) {
+        settings.put(k, bg.combination());
+      } else if (!k.equals("backend")) {
+        settings.put(k, v);
+      }
+    });
+    if (distribution != null) {
+      settings.put("distribution", bg.describe());
+    } else {
+      settings.put("reference", vector(bg.row(0)));
+    }
+    settings.put("background rows", Integer.toString(bg.size()));
+    settings.put("backend", backend.name() + (distribution != null ? "; masks drawn and "
+        + "background rows averaged on the host" : ""));
+    Provenance p = a.provenance();
+    Provenance q = new Provenance(p.kind(), p.method() + "; value of a coalition: "
+        + (distribution != null ? "f averaged over the " + bg.size() + " rows of " + bg.describe()
+        : "f with the features outside it at r"), p.samples(), p.seed(), p.tolerance());
+    Attribution b = new Attribution(a.values(), a.intercept(), a.method(), settings, q,
+        a.exactValues());
+    return new Explanation(m, b, settings, backend.name());
+  }
+
+  /**
+   * r = 1 − x, the reference of lime's LimeTabularExplainer on 0/1 features (a masked feature
+   * flips to the other bin).
+   *
+   * @throws InputException (setting {@code reference}) when x is not in {0,1}^d
+   */
+  public static double[] complement(double[] x) {
+    double[] r = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      if (x[i] != 0.0 && x[i] != 1.0) {
+        throw InputException.setting("reference", "1-x needs a 0/1 input, but x_" + (i + 1)
+            + " = " + x[i] + "; give r as d numbers");
+      }
+      r[i] = 1 - x[i];
+    }
+    return r;
   }
 
   /** The reference r of the settings for d features (all zeros when not stated). */

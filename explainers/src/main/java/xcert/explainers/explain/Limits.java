@@ -4,7 +4,11 @@ import java.util.Map;
 import xcert.explainers.api.Attribution;
 import xcert.explainers.lfa.Kernel;
 import xcert.explainers.limits.ExactLimits;
+import xcert.solvers.dist.ReferenceDistribution;
 import xcert.solvers.errors.InputException;
+import xcert.solvers.exact.Arithmetic;
+import xcert.solvers.exact.RestrictedPredictionTable;
+import xcert.solvers.exact.RestrictedPredictions;
 import xcert.solvers.model.Model;
 import xcert.solvers.model.ReluNetwork;
 
@@ -19,12 +23,15 @@ final class Limits {
   private Limits() {}
 
   /** The limit's attribution; {@code p} receives its parameters in print order. */
-  static Attribution compute(ExplainMethod m, Model f, double[] x, ExplainSettings s,
-      Map<String, String> p) {
+  static Attribution compute(ExplainMethod m, Model f, double[] x,
+      ReferenceDistribution distribution, ExplainSettings s, Map<String, String> p) {
     String name = m.id();
     int d = f.dimension();
     double[] r = Explanations.reference(s, d);
     p.put("method", name);
+    if (distribution != null) {
+      return onGame(m, f, x, distribution, s, p);
+    }
     if (m.enumeratesMasks()) {
       if (d > ExactLimits.MAX_DIMENSION) {
         throw InputException.of(name, "the model has d = " + d + " inputs; the exact limit sums "
@@ -78,6 +85,57 @@ final class Limits {
         }
         default -> throw InputException.setting("method", "'" + name + "' is not an exact limit; "
             + "expected one of " + String.join(", ", ExplainMethod.ids(ExplainMethod.Kind.LIMIT)));
+      };
+      a.settings().forEach(p::putIfAbsent);
+      return a;
+    } catch (InputException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw InputException.of(name, e.getMessage());
+    }
+  }
+
+  /**
+   * A mask limit whose value of a mask z is the game value v(z) = f_S(x) under V (seed 004 Eq. 1),
+   * from the exact table of all f_S(x) ({@link RestrictedPredictions#table}).
+   */
+  private static Attribution onGame(ExplainMethod m, Model f, double[] x,
+      ReferenceDistribution v, ExplainSettings s, Map<String, String> p) {
+    String name = m.id();
+    int d = f.dimension();
+    if (d > ExactLimits.MAX_DIMENSION) {
+      throw InputException.of(name, "the model has d = " + d + " inputs; the exact limit sums "
+          + "over all 2^d masks and is computed up to d = " + ExactLimits.MAX_DIMENSION);
+    }
+    Explanations.compatible(f, x, v);
+    Kernel.Distance distance = s.distance() == null ? Kernel.Distance.COSINE : s.distance();
+    double lambda = s.lambda() == null ? 0 : s.lambda();
+    String fit = (s.intercept() ? "linear with intercept" : "linear without intercept")
+        + ", ridge λ = " + lambda + " (expectation scale)";
+    try {
+      RestrictedPredictionTable t = RestrictedPredictions.table(f, x, v, Arithmetic.EXACT);
+      p.put("distribution", v.describe());
+      p.put("game", "v(z) = f_S(x) = E_{r~V} f(x ⊙ z + r ⊙ (1 − z)), S = {i : z_i = 1}");
+      Attribution a = switch (m) {
+        case LIME_LIMIT -> {
+          double w = s.kernelWidth() == null ? 0.25 : s.kernelWidth();
+          p.put("kernel", "√exp(−D²/w²), w = " + w + ", D = " + distance.name().toLowerCase());
+          p.put("class", fit);
+          yield ExactLimits.lime(t, w, distance, s.intercept(), lambda);
+        }
+        case GLIME_LIMIT -> {
+          double sigma = s.sigma() == null ? 1 : s.sigma();
+          p.put("sigma", Double.toString(sigma));
+          p.put("class", fit);
+          yield ExactLimits.glimeBinomial(t, sigma, s.intercept(), lambda);
+        }
+        case KERNELSHAP_LIMIT -> {
+          p.put("class", "linear, efficiency constraint, λ = 0, all 2^d coalitions");
+          yield ExactLimits.kernelShap(t);
+        }
+        case OCCLUSION_LIMIT -> ExactLimits.occlusion(t);
+        default -> throw InputException.setting("dist", "applies to the mask limits "
+            + "lime-limit, glime-limit, kernelshap-limit, occlusion-limit; not to " + name);
       };
       a.settings().forEach(p::putIfAbsent);
       return a;

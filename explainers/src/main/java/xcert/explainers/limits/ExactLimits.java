@@ -10,7 +10,10 @@ import java.util.OptionalDouble;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.explainers.api.Attribution;
 import xcert.explainers.lfa.Kernel;
+import xcert.solvers.exact.RestrictedPredictionTable;
 import xcert.solvers.model.Model;
+import xcert.solvers.num.Rationals;
+import xcert.solvers.setfunction.SetFunction;
 import xcert.solvers.model.ReluNetwork;
 import xcert.solvers.result.Provenance;
 
@@ -199,13 +202,17 @@ public final class ExactLimits {
 
   private static Attribution maskRegression(String method, Model f, double[] x0, double[] r,
       LevelWeights weights, boolean intercept, double lambda, Map<String, String> settings) {
-    LevelSums s = LevelSums.of(f, x0, r);
+    settings.put("reference", java.util.Arrays.toString(r));
+    return maskRegression(method, LevelSums.of(f, x0, r), weights, intercept, lambda, settings);
+  }
+
+  private static Attribution maskRegression(String method, LevelSums s, LevelWeights weights,
+      boolean intercept, double lambda, Map<String, String> settings) {
     MaskRegression.Solution sol = MaskRegression.solve(s, weights, intercept, lambda);
     double[] v = new double[s.d];
     for (int i = 0; i < v.length; i++) {
       v[i] = sol.v()[i].doubleValue();
     }
-    settings.put("reference", java.util.Arrays.toString(r));
     settings.put("intercept", Boolean.toString(intercept));
     settings.put("lambda", Double.toString(lambda));
     settings.put("masks", "all 2^" + s.d);
@@ -216,6 +223,92 @@ public final class ExactLimits {
         + MaskRegression.AGREE_DIGITS + "), result rounded to float64; not exact");
     return new Attribution(v, intercept ? OptionalDouble.of(sol.b().doubleValue())
         : OptionalDouble.empty(), method, settings, p);
+  }
+
+  /**
+   * {@link #lime} with the value of a mask z the game value v(z) = f_S(x), S = {i : z_i = 1}, of a
+   * table of average restricted predictions (seed 004 Eq. 1): the interventional game over a
+   * background V instead of one reference point (a point mass at r gives {@link #lime} at r).
+   *
+   * @throws IllegalArgumentException for d &gt; {@value #MAX_DIMENSION} or settings out of range
+   */
+  public static Attribution lime(RestrictedPredictionTable game, double kernelWidth,
+      Kernel.Distance distance, boolean intercept, double lambda) {
+    Inputs.checkEnumerable("the LIME limit", game.dimension());
+    Inputs.checkPositive("the kernel width", kernelWidth);
+    Inputs.checkNonNegative("λ", lambda);
+    if (distance == null) {
+      throw new IllegalArgumentException("the LIME distance must be given (L2 or COSINE)");
+    }
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("kernel width", Double.toString(kernelWidth));
+    settings.put("distance", distance.name().toLowerCase());
+    settings.put("distribution", game.distribution().describe());
+    return maskRegression("lime", levelSums(game), LevelWeights.lime(kernelWidth, distance),
+        intercept, lambda, settings);
+  }
+
+  /** {@link #glimeBinomial} on the game values of a table, as {@link #lime(RestrictedPredictionTable, double, Kernel.Distance, boolean, double)}. */
+  public static Attribution glimeBinomial(RestrictedPredictionTable game, double sigma,
+      boolean intercept, double lambda) {
+    Inputs.checkEnumerable("the GLIME-Binomial limit", game.dimension());
+    Inputs.checkPositive("σ", sigma);
+    Inputs.checkNonNegative("λ", lambda);
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("sigma", Double.toString(sigma));
+    settings.put("distribution", game.distribution().describe());
+    return maskRegression("glime-binomial", levelSums(game), LevelWeights.glimeBinomial(sigma),
+        intercept, lambda, settings);
+  }
+
+  /**
+   * {@link #kernelShap} on the game values v(S) = f_S(x) of a table: b = v(∅) = E_V f and
+   * Σw = v([d]) − v(∅); the result is the Shapley value of that game (Lundberg and Lee, Theorem 2),
+   * exact when the table is.
+   */
+  public static Attribution kernelShap(RestrictedPredictionTable game) {
+    int d = game.dimension();
+    Inputs.checkEnumerable("the KernelSHAP limit", d);
+    LevelSums s = levelSums(game);
+    BigFraction[] w = KernelShapLimit.solve(s);
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("distribution", game.distribution().describe());
+    settings.put("coalitions", "all 2^" + d);
+    String method = "KernelSHAP limit: Shapley-kernel weighted least squares over all 2^" + d
+        + " coalitions with b = v(∅) and Σw = v([d]) − v(∅), v(S) = f_S(x) under "
+        + game.distribution().describe() + ", solved in rationals; " + s.how;
+    Provenance p = game.isExact() ? Provenance.exact(method) : Provenance.float64(method
+        + " (float64 game values read exactly; not exact)");
+    return new Attribution(toDoubles(w), OptionalDouble.of(s.empty().doubleValue()), "kernelshap",
+        settings, p, game.isExact() ? List.of(w) : List.of());
+  }
+
+  /** Occlusion on the game values of a table: w_i = v([d]) − v([d] ∖ {i}). */
+  public static Attribution occlusion(RestrictedPredictionTable game) {
+    int d = game.dimension();
+    SetFunction v = game.values();
+    int full = (1 << d) - 1;
+    BigFraction[] w = new BigFraction[d];
+    for (int i = 0; i < d; i++) {
+      w[i] = exactOf(v, full).subtract(exactOf(v, full & ~(1 << i)));
+    }
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("distribution", game.distribution().describe());
+    String method = "occlusion: v([d]) − v([d] ∖ {i}), v(S) = f_S(x) under "
+        + game.distribution().describe() + "; " + game.provenance().method();
+    Provenance p = game.isExact() ? Provenance.exact(method) : Provenance.float64(method
+        + " (not exact)");
+    return new Attribution(toDoubles(w), OptionalDouble.empty(), "occlusion", settings, p,
+        game.isExact() ? List.of(w) : List.of());
+  }
+
+  private static BigFraction exactOf(SetFunction v, int s) {
+    return v.isExact() ? v.exactAt(s) : Rationals.fromDouble(v.doubleAt(s));
+  }
+
+  private static LevelSums levelSums(RestrictedPredictionTable game) {
+    return LevelSums.ofGame(game.values(), "game values f_S(x) of " + game.distribution()
+        .describe() + " (" + game.provenance().method() + ")");
   }
 
   private static double[] toDoubles(BigFraction[] w) {

@@ -4,11 +4,17 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.stream.IntStream;
 import org.apache.commons.numbers.fraction.BigFraction;
+import xcert.solvers.dist.ProductDistribution;
+import xcert.solvers.exact.Arithmetic;
+import xcert.solvers.exact.RestrictedPredictionTable;
+import xcert.solvers.exact.RestrictedPredictions;
 import xcert.solvers.model.Circuit;
 import xcert.solvers.model.Model;
 import xcert.solvers.model.ReluNetwork;
 import xcert.solvers.model.TruthTable;
 import xcert.solvers.num.Rationals;
+import xcert.solvers.setfunction.ExactSetFunction;
+import xcert.solvers.setfunction.SetFunction;
 
 /**
  * The exact sums of the masked model y(z) = f(x0 ⊙ z + r ⊙ (1 − z)) over the masks z ∈ {0,1}^d of
@@ -18,8 +24,8 @@ import xcert.solvers.num.Rationals;
  * A.2).
  *
  * <p>Values are exact: a circuit's 0/1 outputs are counted from its bit-sliced truth table, a ReLU
- * network's score is summed in exact decimal arithmetic, any other model through
- * {@link Model#exactValue}.
+ * network's score by the exact enumeration of the solvers (the game at the point mass r,
+ * RestrictedPredictions), any other model through {@link Model#exactValue}.
  */
 final class LevelSums {
 
@@ -85,9 +91,50 @@ final class LevelSums {
       return ofCircuit(c, x0, r);
     }
     if (f instanceof ReluNetwork net && !net.isClassifier()) {
-      return ofScores(net, x0, r);
+      // the exact fixed-point enumeration of the solvers, for any rational weights (a scaler's
+      // Div by 0.1 included), as the game at the point mass r
+      RestrictedPredictionTable t = RestrictedPredictions.table(net, x0,
+          ProductDistribution.pointMass(r), Arithmetic.EXACT);
+      return ofGame(t.values(), "ReLU scores enumerated exactly: " + t.provenance().method());
     }
     return ofExactValues(f, x0, r);
+  }
+
+  /**
+   * The level sums of a game given as a set function: y(z) = v(S), S = {i : z_i = 1} (bit i of
+   * the table is feature i, 0-based, as in {@link #mask}), e.g. the interventional game f_S(x) of
+   * a background (seed 004 Eq. 1). Exact tables are summed over their common denominator; float64
+   * tables as the exact decimals their doubles hold.
+   *
+   * @param how how the game values were obtained, for provenance
+   */
+  static LevelSums ofGame(SetFunction v, String how) {
+    int d = v.dimension();
+    int n = 1 << d;
+    int blocks = (n + BLOCK - 1) / BLOCK;
+    ExactSetFunction e = v instanceof ExactSetFunction x ? x : null;
+    BigDecimal[][] merged = IntStream.range(0, blocks).parallel().mapToObj(b -> {
+      BigDecimal[][] acc = zeros(d);
+      int end = Math.min(n, (b + 1) * BLOCK);
+      for (int y = b * BLOCK; y < end; y++) {
+        add(acc, y, e != null ? new BigDecimal(e.bigNumerator(y)) : new BigDecimal(v.doubleAt(y)));
+      }
+      return acc;
+    }).reduce(LevelSums::merge).orElseThrow();
+    BigFraction[] total = new BigFraction[d + 1];
+    BigFraction[][] with = new BigFraction[d][d + 1];
+    for (int k = 0; k <= d; k++) {
+      total[k] = level(merged[d][k], e);
+      for (int i = 0; i < d; i++) {
+        with[i][k] = level(merged[i][k], e);
+      }
+    }
+    return new LevelSums(d, total, with, how);
+  }
+
+  private static BigFraction level(BigDecimal sum, ExactSetFunction e) {
+    return e == null ? Rationals.fromDecimal(sum)
+        : BigFraction.of(sum.toBigIntegerExact(), e.denominator());
   }
 
   private static LevelSums ofCircuit(Circuit c, double[] x0, double[] r) {
@@ -121,32 +168,6 @@ final class LevelSums {
     }
     return new LevelSums(d, total, with, "circuit outputs counted exactly from the bit-sliced "
         + "truth table of f(x0 ⊙ z + r ⊙ (1 − z))");
-  }
-
-  private static LevelSums ofScores(ReluNetwork net, double[] x0, double[] r) {
-    int d = net.dimension();
-    long n = 1L << d;
-    int blocks = (int) ((n + BLOCK - 1) / BLOCK);
-    BigDecimal[][] merged = IntStream.range(0, blocks).parallel().mapToObj(b -> {
-      BigDecimal[][] acc = zeros(d);
-      double[] z = new double[d];
-      long end = Math.min(n, (long) (b + 1) * BLOCK);
-      for (long y = (long) b * BLOCK; y < end; y++) {
-        mask(y, x0, r, z);
-        BigDecimal v = net.exactScore(z);
-        add(acc, y, v);
-      }
-      return acc;
-    }).reduce(LevelSums::merge).orElseThrow();
-    BigFraction[] total = new BigFraction[d + 1];
-    BigFraction[][] with = new BigFraction[d][d + 1];
-    for (int k = 0; k <= d; k++) {
-      total[k] = Rationals.fromDecimal(merged[d][k]);
-      for (int i = 0; i < d; i++) {
-        with[i][k] = Rationals.fromDecimal(merged[i][k]);
-      }
-    }
-    return new LevelSums(d, total, with, "ReLU scores summed in exact decimal arithmetic");
   }
 
   private static LevelSums ofExactValues(Model f, double[] x0, double[] r) {

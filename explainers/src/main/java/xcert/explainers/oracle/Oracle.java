@@ -57,9 +57,13 @@ public final class Oracle {
       throw InputException.setting("reference", "applies to the limits and ig; shapley and "
           + "banzhaf take a reference distribution");
     }
-    if (!against.isGame() && distributionStated) {
-      throw InputException.setting("dist", "applies to shapley and banzhaf; " + against.id()
-          + " takes a reference point");
+    if (!against.isGame() && distributionStated && !against.limit().takesBackground()) {
+      throw InputException.setting("dist", "applies to shapley, banzhaf and the mask limits; "
+          + against.id() + " takes a reference point");
+    }
+    if (!against.isGame() && distributionStated && l.reference() != null) {
+      throw InputException.setting("reference", "conflicts with the background distribution "
+          + "(dist); a reference r is the point mass point:r, so give one of the two");
     }
     if (s.tolerance().signum() < 0) {
       throw InputException.setting("tolerance", s.tolerance() + " is out of range; expected a "
@@ -143,10 +147,11 @@ public final class Oracle {
           : SampledBounds.of(t.values(), exact, s);
       return new Counterpart(exact, how, v.describe(), Map.of(), t.fx(), t.fEmpty(), bound);
     }
-    Explanation e = Explanations.explain(f, x, null, against.limit(), s.limit());
+    Explanation e = Explanations.explain(f, x, distribution, against.limit(), s.limit());
     SamplingBound bound = s.estimator() == null ? null
-        : SampledBounds.of(SampledBounds.atReference(f, x, s), e.values(), s);
-    return new Counterpart(e.values(), e.provenance(), null, e.settings(), null, null, bound);
+        : SampledBounds.of(SampledBounds.game(f, x, distribution, s), e.values(), s);
+    return new Counterpart(e.values(), e.provenance(), distribution == null ? null
+        : distribution.describe(), e.settings(), null, null, bound);
   }
 
   /**

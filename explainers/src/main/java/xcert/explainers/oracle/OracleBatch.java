@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.commons.numbers.fraction.BigFraction;
+import xcert.explainers.explain.Explanations;
 import xcert.solvers.dist.ReferenceDistribution;
 import xcert.solvers.errors.InputException;
 import xcert.solvers.model.Model;
@@ -37,7 +38,22 @@ public final class OracleBatch {
   public static BatchGrade grade(Model f, double[][] inputs, ReferenceDistribution distribution,
       double[][] attributions, double[] baseValues, Against against, OracleSettings s,
       Consumer<String> progress) {
+    return grade(f, inputs, distribution, attributions, baseValues, against, s, false, progress);
+  }
+
+  /**
+   * Grades every row; with {@code complementReference} the limits' reference is r = 1 − x per row
+   * (lime's LimeTabularExplainer on 0/1 features), refused for a row that is not 0/1.
+   */
+  public static BatchGrade grade(Model f, double[][] inputs, ReferenceDistribution distribution,
+      double[][] attributions, double[] baseValues, Against against, OracleSettings s,
+      boolean complementReference, Consumer<String> progress) {
     Oracle.check(against, s, distribution != null);
+    if (complementReference && (against.isGame() || distribution != null)) {
+      throw InputException.setting("reference", "1-x is the reference point of the limits and"
+          + " ig; " + (against.isGame() ? against.id() + " takes a distribution"
+          : "it conflicts with the background distribution (dist)"));
+    }
     int d = f.dimension();
     int n = inputs.length;
     if (n == 0) {
@@ -80,7 +96,15 @@ public final class OracleBatch {
       }
       Oracle.Counterpart cp = cache.get(key);
       if (cp == null) {
-        cp = Oracle.counterpart(f, x, distribution, against, s);
+        OracleSettings sx = s;
+        if (complementReference) {
+          try {
+            sx = s.withLimit(s.limit().withReference(Explanations.complement(x)));
+          } catch (InputException e) {
+            throw InputException.setting("reference", "row " + (i + 1) + ": " + e.problem());
+          }
+        }
+        cp = Oracle.counterpart(f, x, distribution, against, sx);
         cache.put(key, cp);
         if (cache.size() % 10 == 0) {
           progress.accept(cache.size() + " distinct inputs computed (row " + (i + 1) + " of " + n

@@ -64,14 +64,16 @@ final class SampledBounds {
   }
 
   /**
-   * The game values at a limit's reference point r: v(z) = f(x ⊙ z + r ⊙ (1 − z)), the values the
-   * mask limits regress on.
+   * The game the mask limits regress on: v(z) = f_S(x) under the distribution when one is given
+   * (seed 004 Eq. 1), else at the limit's reference point r, v(z) = f(x ⊙ z + r ⊙ (1 − z)).
    */
-  static SetFunction atReference(Model f, double[] x, OracleSettings s) {
+  static SetFunction game(Model f, double[] x, ReferenceDistribution distribution,
+      OracleSettings s) {
     int d = f.dimension();
     double[] r = s.limit().reference() == null ? new double[d] : s.limit().reference();
-    ReferenceDistribution point = ProductDistribution.pointMass(r);
-    return RestrictedPredictions.table(f, x, point,
+    ReferenceDistribution v = distribution != null ? distribution
+        : ProductDistribution.pointMass(r);
+    return RestrictedPredictions.table(f, x, v,
         f.hasExactValues() ? Arithmetic.EXACT : Arithmetic.FLOAT64).values();
   }
 }

@@ -28,7 +28,7 @@ class ExplanationsTest {
     for (String id : ExplainMethod.ids()) {
       assertEquals(id, ExplainMethod.fromId(id).id());
     }
-    assertEquals(22, ExplainMethod.ids().size());
+    assertEquals(23, ExplainMethod.ids().size());
     assertEquals(ExplainMethod.Kind.LIMIT, ExplainMethod.fromId("ig-exact").kind());
     InputException e = assertThrows(InputException.class, () -> ExplainMethod.fromId("glime"));
     assertTrue(e.isSetting());
@@ -91,8 +91,10 @@ class ExplanationsTest {
         ExplainSettings.defaults().withSamples(0), false);
     assertRefused("kernelWidth", "-1.0 is out of range; expected a finite width > 0",
         ExplainMethod.LIME, ExplainSettings.defaults().withKernelWidth(-1), false);
-    assertRefused("dist", "applies to the relaxations rde, mask-suf, mask-nec, mask-uni, not to "
-        + "lime", ExplainMethod.LIME, ExplainSettings.defaults(), true);
+    assertRefused("dist", "applies to the relaxations rde, mask-suf, mask-nec, mask-uni and, as "
+        + "background data, to the mask methods lime, kernelshap, occlusion, glime-binomial, "
+        + "permutation, lime-limit, glime-limit, kernelshap-limit, occlusion-limit; not to c-lime",
+        ExplainMethod.C_LIME, ExplainSettings.defaults(), true);
     assertRefused("steps", "does not apply to rde", ExplainMethod.RDE,
         ExplainSettings.defaults().withSteps(4), false);
     assertRefused("lasso", "the exact limits are ridge (or unpenalised) fits; the lasso applies "
