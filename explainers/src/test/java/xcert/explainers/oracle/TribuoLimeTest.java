@@ -80,9 +80,13 @@ class TribuoLimeTest {
   private static org.tribuo.Model<Label> tribuo;
   private static ImmutableFeatureMap features;
   private static long trainingRows;
+  /** Tribuo logs every training step at INFO; kept here so the level holds. */
+  private static final java.util.logging.Logger TRIBUO_LOG =
+      java.util.logging.Logger.getLogger("org.tribuo");
 
   @BeforeAll
   static void train() {
+    TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
     LabelFactory lf = new LabelFactory();
     MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("xcert "
         + "balanced {1,2}^4", lf), lf);
