@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
         "  xcert bench certificates",
         "  xcert bench reductions",
         "  xcert bench explainers --backend cpu",
-        "  xcert bench explainers --backend gpu --widths 256,4096 --batches-log2 14,20"},
+        "  xcert bench explainers --backend gpu --widths 256,4096 --batches-log2 14,20",
+        "  xcert bench oracle --write /tmp/oracle-bench"},
     subcommands = {ExactBenchCommand.class, CertificatesBenchCommand.class,
-        ReductionsBenchCommand.class, ExplainersBenchCommand.class})
+        ReductionsBenchCommand.class, ExplainersBenchCommand.class, OracleBenchCommand.class})
 final class BenchCommand implements Runnable {
 
   @Spec
