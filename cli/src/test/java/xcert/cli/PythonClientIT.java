@@ -9,12 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import xcert.explainers.oracle.SampledEstimator;
 
 /**
  * The Python client of {@code examples/python/grade_shap.py}, run as a user runs it: it trains a
@@ -22,16 +20,13 @@ import xcert.explainers.oracle.SampledEstimator;
  * explainers over the Independent masker's own 100 background rows, and grades each with one
  * {@code ./xcert oracle} call on the packaged jar; it exits 0 only when all three pass. Runs when
  * python3 can import numpy, scikit-learn, onnx and shap, and skips with a one-line message
- * otherwise. Where this build's oracle has no {@code kernelshap} estimator, the Kernel call is
- * graded with the script's stated hand-chosen tolerance ({@code --kernel-tol}) instead.
+ * otherwise.
  */
 class PythonClientIT {
 
   private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
   private static final Path JAR = ROOT.resolve("cli/target/xcert.jar");
   private static final Path SCRIPT = ROOT.resolve("examples/python/grade_shap.py");
-  /** 2.5% of the largest |φ| on these rows (about 6 logit units); used only without the bound. */
-  private static final String KERNEL_TOL = "0.15";
 
   @Test
   void shapsExplainersPassTheOracle(@TempDir Path out) throws Exception {
@@ -40,11 +35,6 @@ class PythonClientIT {
     assumeTrue(missing == null, "skipped: " + missing);
     List<String> cmd = new ArrayList<>(List.of("python3", SCRIPT.toString(), "--out",
         out.toString()));
-    boolean kernelBound = Arrays.stream(SampledEstimator.values())
-        .anyMatch(e -> e.id().equals("kernelshap"));
-    if (!kernelBound) {
-      cmd.addAll(List.of("--kernel-tol", KERNEL_TOL));
-    }
     Path log = out.resolve("log.txt");
     Process p = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();

@@ -24,6 +24,7 @@ import xcert.explainers.oracle.Grade;
 import xcert.explainers.oracle.Oracle;
 import xcert.explainers.oracle.OracleBatch;
 import xcert.explainers.oracle.OracleSettings;
+import xcert.explainers.oracle.SampledEstimator;
 import xcert.solvers.dist.EmpiricalDistribution;
 import xcert.solvers.dist.ProductDistribution;
 import xcert.solvers.dist.ReferenceDistribution;
@@ -31,7 +32,6 @@ import xcert.solvers.io.ModelFiles;
 import xcert.solvers.io.ModelSelection;
 import xcert.solvers.io.NetworkFile;
 import xcert.solvers.model.Model;
-import xcert.solvers.model.ReluNetwork;
 import xcert.solvers.onnx.OnnxNetworks;
 import xcert.solvers.result.Scalar;
 
@@ -48,11 +48,9 @@ import xcert.solvers.result.Scalar;
  * <p>The explainers and what they are graded against:
  *
  * <ul>
- *   <li>kernelshap ({@value #KERNELSHAP_SAMPLES} coalitions) over the background: the mean over
- *       the background rows r of KernelSHAP with reference r, every row with the same seed (so the
- *       same coalitions, as shap's KernelExplainer uses one coalition set for its whole background;
- *       the weighted least-squares fit is linear in the values, so this is KernelSHAP on the
- *       averaged values); graded against {@code shapley} with the background as the distribution
+ *   <li>kernelshap ({@value #KERNELSHAP_SAMPLES} coalitions) over the background ({@code --dist
+ *       csv:}: every coalition evaluated against every background row and averaged, as shap's
+ *       KernelExplainer does); graded against {@code shapley} with the background as the distribution
  *       (seed 004 Eq. 1, the interventional game); this is the expensive counterpart: a
  *       2^d table over 30 rows per input;
  *   <li>kernelshap ({@value #KERNELSHAP_SAMPLES} coalitions) with the background mean as the
@@ -63,8 +61,11 @@ import xcert.solvers.result.Scalar;
  *       is left out: its closed form takes one hidden layer, these networks have two).
  * </ul>
  *
- * <p>The verdicts use a stated tolerance for sampled values ({@link #settings}); the benchmark's
- * point is the time, the pass counts are shown for completeness.
+ * <p>The verdicts of kernelshap and lime are the oracle's statistical ones at confidence
+ * {@value #CONFIDENCE} (NO VERDICT, counted as not passed, where the bound is vacuous at that n);
+ * glime-binomial and integrated-gradients have no bound and get a stated tolerance, occlusion is
+ * deterministic ({@link #settings}). The benchmark's point is the time; the pass counts are shown
+ * for completeness.
  */
 public final class OracleBenchmark {
 
@@ -72,7 +73,12 @@ public final class OracleBenchmark {
   public static final double TARGET_SECONDS = 60;
   public static final long KERNELSHAP_SAMPLES = 2048;
   public static final long SAMPLES = 4096;
-  /** The stated tolerance of the verdicts: |φ − exact| ≤ 0.02 + 0.1·|exact|. */
+  /** The confidence of the statistical verdicts (kernelshap, lime). */
+  public static final double CONFIDENCE = 0.95;
+  /**
+   * The stated tolerance of the other sampled verdicts (glime-binomial, integrated-gradients, which
+   * have no bound in the oracle): |φ − exact| ≤ 0.02 + 0.1·|exact|.
+   */
   public static final BigFraction TOL = BigFraction.of(2, 100);
   public static final BigFraction RTOL = BigFraction.of(1, 10);
   /** Models, in order: resource stem and d. */
@@ -224,7 +230,10 @@ public final class OracleBenchmark {
 
   /** The oracle's settings for an explainer's grade: the stated tolerance, the same limit. */
   public static OracleSettings settings(Explainer e, Case c) {
-    OracleSettings s = OracleSettings.defaults().withTolerance(TOL).withRelativeTolerance(RTOL);
+    SampledEstimator est = estimator(e);
+    OracleSettings s = est == null
+        ? OracleSettings.defaults().withTolerance(TOL).withRelativeTolerance(RTOL)
+        : OracleSettings.defaults().withEstimator(est, samples(e), CONFIDENCE);
     if (e.background()) {
       return s;
     }
@@ -232,19 +241,31 @@ public final class OracleBenchmark {
     return s.withLimit(l);
   }
 
+  /**
+   * The estimator whose statistical bound grades the explainer (kernelshap, lime), or null where
+   * the oracle has none and the stated tolerance {@link #TOL}, {@link #RTOL} is used.
+   */
+  public static SampledEstimator estimator(Explainer e) {
+    return switch (e.method()) {
+      case KERNELSHAP -> SampledEstimator.KERNELSHAP;
+      case LIME -> SampledEstimator.LIME;
+      default -> null;
+    };
+  }
+
+  /** The samples the explainer draws. */
+  static long samples(Explainer e) {
+    return e.method() == ExplainMethod.KERNELSHAP ? KERNELSHAP_SAMPLES : SAMPLES;
+  }
+
   /** The attribution of one input (setup). */
   public static double[] attribution(Explainer e, Case c, double[] x) {
     ExplainSettings s = explainSettings(e, c);
     ExplainMethod m = e.method();
     if (e.background()) {
-      double[] mean = new double[x.length];
-      for (double[] r : c.background()) {
-        double[] v = values(Explanations.explain(c.f(), x, null, m, s.withReference(r)));
-        for (int i = 0; i < mean.length; i++) {
-          mean[i] += v[i] / c.background().length;
-        }
-      }
-      return mean;
+      ExplainSettings noReference = ExplainSettings.defaults().withSeed(s.seed())
+          .withBackend(s.backend()).withSamples(s.samples());
+      return values(Explanations.explain(c.f(), x, c.distribution(), m, noReference));
     }
     return values(Explanations.explain(c.f(), x, null, m, s));
   }
@@ -307,7 +328,7 @@ public final class OracleBenchmark {
         double[][] a = attributions.get(k);
         Against against = m.against();
         long s0 = System.nanoTime();
-        BatchGrade g = OracleBatch.grade(counterpartModel(c, against), c.inputs(), against.isGame() ? c.distribution()
+        BatchGrade g = OracleBatch.grade(c.f(), c.inputs(), against.isGame() ? c.distribution()
             : null, a, null, against, settings(m, c), line -> { });
         double secs = (System.nanoTime() - s0) / 1e9;
         double err = 0;
@@ -324,62 +345,13 @@ public final class OracleBenchmark {
     return new Result(Runtime.getRuntime().availableProcessors(), n, setup, single, batch, rows);
   }
 
-  /**
-   * The model a counterpart is computed on. The enumerated limits of lime, glime and kernelshap
-   * (LevelSums) call ReluNetwork.exactScore, which throws on a network whose weights are not all
-   * doubles (an ONNX Div by a scale, as in breast-cancer-mlp.onnx: `xcert explain lime-limit`
-   * fails the same way); there the network is passed as a plain {@link Model}, so those limits
-   * take their generic exact path (f.exactValue, the same rational values).
-   */
-  static Model counterpartModel(Case c, Against against) {
-    boolean levelSums = against == Against.LIME_LIMIT || against == Against.GLIME_LIMIT
-        || against == Against.KERNELSHAP_LIMIT;
-    if (levelSums && c.f() instanceof ReluNetwork net && !net.hasDoubleWeights()) {
-      return new Opaque(net);
-    }
-    return c.f();
-  }
-
-  /** A model seen only through the {@link Model} interface. */
-  private record Opaque(Model f) implements Model {
-    @Override
-    public int dimension() {
-      return f.dimension();
-    }
-
-    @Override
-    public double evaluate(double[] x) {
-      return f.evaluate(x);
-    }
-
-    @Override
-    public BigFraction exactValue(double[] x) {
-      return f.exactValue(x);
-    }
-
-    @Override
-    public boolean isBooleanValued() {
-      return f.isBooleanValued();
-    }
-
-    @Override
-    public boolean hasExactValues() {
-      return f.hasExactValues();
-    }
-
-    @Override
-    public boolean requiresBinaryInputs() {
-      return f.requiresBinaryInputs();
-    }
-  }
-
   private static Grade single(Case c, Explainer m, double[] x, double[] a) {
     Against against = m.against();
     BigFraction[] q = new BigFraction[a.length];
     for (int i = 0; i < a.length; i++) {
       q[i] = xcert.solvers.num.Rationals.fromDouble(a[i]);
     }
-    return Oracle.grade(counterpartModel(c, against), x, against.isGame() ? c.distribution() : null, q, against,
+    return Oracle.grade(c.f(), x, against.isGame() ? c.distribution() : null, q, against,
         settings(m, c));
   }
 
@@ -424,8 +396,15 @@ public final class OracleBenchmark {
           } else {
             sh.append(" --reference ").append(join(c.reference()));
           }
-          sh.append(" --tol ").append(TOL.doubleValue()).append(" --rtol ")
-              .append(RTOL.doubleValue()).append(" > /dev/null; echo \"")
+          SampledEstimator est = estimator(row.explainer());
+          if (est == null) {
+            sh.append(" --tol ").append(TOL.doubleValue()).append(" --rtol ")
+                .append(RTOL.doubleValue());
+          } else {
+            sh.append(" --estimator ").append(est.id()).append(" --samples ")
+                .append(samples(row.explainer())).append(" --confidence ").append(CONFIDENCE);
+          }
+          sh.append(" > /dev/null; echo \"")
               .append(c.name()).append(' ').append(row.explainer().label())
               .append(": exit $?\"\n");
         }
