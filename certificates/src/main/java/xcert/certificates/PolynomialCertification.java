@@ -238,9 +238,18 @@ public final class PolynomialCertification {
   record Rebuilt(AttributionProblem problem, OrbitStructure structure) {}
 
   static Rebuilt rebuild(CertificateFile.Contents c, String src, int d, String structure) {
+    if (d < 1 || d > MultilinearPolynomial.MAX_DIMENSION) {
+      throw InputException.of(src, "'d " + d + "' is out of range for a polynomial; expected 1.."
+          + MultilinearPolynomial.MAX_DIMENSION);
+    }
     MultilinearPolynomial f = PolynomialParser.parse(src + " (poly)",
         CertificateFile.require(c, src, "poly"), d);
-    BigFraction[] x = parseX(CertificateFile.require(c, src, "x"), d);
+    BigFraction[] x;
+    try {
+      x = parseX(CertificateFile.require(c, src, "x"), d);
+    } catch (InputException e) {
+      throw fromFile(e, src, "x");
+    }
     ErrorKind kind = ErrorKind.parse(CertificateFile.require(c, src, "kind"));
     if (kind == null) {
       throw InputException.of(src, "'kind " + c.header().get("kind") + "' is not deletion or "
@@ -255,9 +264,17 @@ public final class PolynomialCertification {
         String p = parts[k].replace("{", "").replace("}", "").trim();
         masks[k] = p.isEmpty() ? 0 : FeatureSet.parse(src, p, d).mask();
       }
-      family = SubsetFamily.of(d, masks);
+      try {
+        family = SubsetFamily.of(d, masks);
+      } catch (IllegalArgumentException e) {
+        throw InputException.of(src, "header 'sets': " + e.getMessage());
+      }
     } else {
-      family = parseSets(sets, d);
+      try {
+        family = parseSets(sets, d);
+      } catch (InputException e) {
+        throw fromFile(e, src, "sets");
+      }
     }
     AttributionProblem problem = PolynomialProblems.of(f, x, kind, family);
     if (structure.equals("full")) {
@@ -292,6 +309,14 @@ public final class PolynomialCertification {
     } catch (IllegalArgumentException e) {
       throw InputException.of(src, "'structure " + structure + "': " + e.getMessage());
     }
+  }
+
+  /**
+   * An error of a value read from a certificate's header, blamed on the file and its header line
+   * rather than on the command-line option of the same name, which the user may never have given.
+   */
+  private static InputException fromFile(InputException e, String src, String key) {
+    return e.isSetting() ? InputException.of(src, "header '" + key + "': " + e.problem()) : e;
   }
 
   private static Set<Set<Integer>> asSets(int[][] groups) {

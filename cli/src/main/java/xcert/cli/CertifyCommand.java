@@ -125,6 +125,11 @@ final class CertifyCommand implements Callable<Integer> {
     }
     List<Integer> ds = DRange.parse(dText, fam.minD(), symmetric
         ? Certification.MAX_SYMMETRIC_D : Certification.MAX_FULL_D);
+    if (out != null) {
+      List<String> names = new ArrayList<>(List.of(fam.id() + ".json", fam.id() + ".png"));
+      ds.forEach(d -> names.add(fam.id() + "-d" + d + ".cert"));
+      OutputLocation.checkWritableDirectory("--out", out, names.toArray(String[]::new));
+    }
     Certification.Run run = Certification.certify(fam, Certification.Settings.defaults()
         .withDs(ds).withPartition(rule).withSymmetric(symmetric));
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -151,6 +156,14 @@ final class CertifyCommand implements Callable<Integer> {
     }
     MultilinearPolynomial f = PolynomialParser.parse("--poly", poly, d);
     d = f.dimension();
+    if (d < 1) {
+      throw InputException.of("--poly", "'" + poly + "' has no variable; expected a polynomial in "
+          + "x1..xd with d >= 1, e.g. \"x1*x2 + 2*x2*x3*x4\"");
+    }
+    if (out != null) {
+      OutputLocation.checkWritableDirectory("--out", out, Family.POLYNOMIAL.id() + "-d" + d
+          + ".cert");
+    }
     PolynomialCertification.Settings settings = PolynomialCertification.Settings.defaults()
         .withX(PolynomialCertification.parseX(xText, d))
         .withKind(PolynomialCertification.parseKind(kindText))

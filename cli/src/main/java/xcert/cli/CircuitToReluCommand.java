@@ -56,6 +56,7 @@ final class CircuitToReluCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    printer.checkOut();
     CircuitToReluReduction.Result r = CircuitToReluReduction.compile(modelFile,
         CircuitToReluReduction.Settings.defaults().withCheck(CheckMode.fromId(check))
             .withSamples(samples).withSeed(seed).withOutput(output).withMerge(!noMerge));

@@ -47,6 +47,7 @@ final class EmajsatToRelevantCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    printer.checkOut();
     EmajsatToRelevantReduction.Result r = EmajsatToRelevantReduction.reduce(modelFile,
         EmajsatToRelevantReduction.Settings.defaults().withDelta(deltaText).withN(n));
     EmajsatToRelevant red = r.reduction();

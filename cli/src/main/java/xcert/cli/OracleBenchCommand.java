@@ -34,6 +34,9 @@ final class OracleBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (write != null) {
+      OutputLocation.checkWritableDirectory("--write", write, "grade.sh");
+    }
     var err = spec.commandLine().getErr();
     OracleBenchmark.Result r = OracleBenchmark.run(line -> err.println("bench oracle: " + line));
     var out = spec.commandLine().getOut();

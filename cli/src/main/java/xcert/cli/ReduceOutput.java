@@ -26,10 +26,19 @@ final class ReduceOutput {
   @Option(names = "--json", description = "one JSON object instead of a table")
   boolean json;
 
+  /** Refuses an --out that cannot be a writable folder; call before the reduction's work. */
+  void checkOut() {
+    if (out != null) {
+      OutputLocation.checkWritableDirectory("--out", out);
+    }
+  }
+
   /** Writes the files to --out (if given), then prints the answer and, under --explain, the walkthrough. */
   void print(CommandSpec spec, Output o, String walkthrough, List<ReductionFiles.File> files)
       throws IOException {
     if (out != null) {
+      OutputLocation.checkWritableDirectory("--out", out,
+          files.stream().map(ReductionFiles.File::fileName).toArray(String[]::new));
       ReductionFiles.Written written = ReductionFiles.write(out, files);
       written.skipped().forEach(s -> spec.commandLine().getErr().println("xcert: " + s));
       Map<String, Object> paths = new LinkedHashMap<>();

@@ -73,6 +73,7 @@ final class ReproduceCommand implements Callable<Integer> {
         }
       }
     }
+    OutputLocation.checkWritableDirectory("--out", out, "report.md", "report.json");
     if (backendName.equals("auto")) {
       spec.commandLine().getErr().println("xcert: --backend auto chose " + backend.name());
     }
@@ -110,8 +111,8 @@ final class ReproduceCommand implements Callable<Integer> {
             + out.resolve("report.json"));
       }
     } catch (IOException e) {
-      throw xcert.solvers.errors.InputException.of("--out", "cannot write the report to " + out + ": "
-          + e.getMessage());
+      throw xcert.solvers.errors.InputException.of("--out", "cannot write the report: "
+          + Main.io(e));
     }
     return 0;
   }

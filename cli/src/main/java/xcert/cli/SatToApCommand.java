@@ -53,6 +53,7 @@ final class SatToApCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    printer.checkOut();
     SatToApReduction.Result r = SatToApReduction.reduce(cnfFile, SatToApReduction.Settings
         .defaults().withDelta(deltaText).withM(mText).withAlpha(alphaText).withSeed(seed));
     ApParameters a = r.parameters();

@@ -21,10 +21,26 @@ public final class MemoryBudget {
   public static void require(long bytes, String what) {
     long avail = available();
     if (bytes < 0 || bytes > avail / 10 * 9) {
-      throw new TooLargeException(what + " needs " + human(bytes) + " but the JVM has "
-          + human(avail) + " free of " + human(Runtime.getRuntime().maxMemory())
-          + " (raise the heap with XCERT_JAVA_OPTS=-Xmx..., or ask a smaller question)");
+      long limit = avail / 10 * 9;
+      String[] pair = humanPair(bytes, limit);
+      throw new TooLargeException(what + " needs " + pair[0] + " but at most " + pair[1]
+          + " may be taken (90% of the " + human(avail) + " the JVM has free of "
+          + human(Runtime.getRuntime().maxMemory()) + "; raise the heap with "
+          + "XCERT_JAVA_OPTS=-Xmx..., or ask a smaller question)");
     }
+  }
+
+  /**
+   * Two different sizes as text that shows they differ: {@link #human} for both, or exact byte
+   * counts ("2147483648 bytes") when both round to the same text.
+   */
+  public static String[] humanPair(long a, long b) {
+    String ha = human(a);
+    String hb = human(b);
+    if (a != b && ha.equals(hb)) {
+      return new String[] {a + " bytes", b + " bytes"};
+    }
+    return new String[] {ha, hb};
   }
 
   /** Bytes as "1.5 GiB". */
