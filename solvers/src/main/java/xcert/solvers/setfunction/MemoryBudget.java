@@ -21,13 +21,16 @@ public final class MemoryBudget {
   public static void require(long bytes, String what) {
     long avail = available();
     if (bytes < 0 || bytes > avail / 10 * 9) {
-      long limit = avail / 10 * 9;
-      String[] pair = humanPair(bytes, limit);
-      throw new TooLargeException(what + " needs " + pair[0] + " but at most " + pair[1]
-          + " may be taken (90% of the " + human(avail) + " the JVM has free of "
-          + human(Runtime.getRuntime().maxMemory()) + "; raise the heap with "
-          + "XCERT_JAVA_OPTS=-Xmx..., or ask a smaller question)");
+      throw new TooLargeException(refusal(what, bytes, avail, Runtime.getRuntime().maxMemory()));
     }
+  }
+
+  /** The line of a refusal: the need and the limit, written so that they never read as equal. */
+  static String refusal(String what, long bytes, long avail, long max) {
+    String[] pair = humanPair(bytes, avail / 10 * 9);
+    return what + " needs " + pair[0] + " but at most " + pair[1] + " may be taken (90% of the "
+        + human(avail) + " the JVM has free of " + human(max) + "; raise the heap with "
+        + "XCERT_JAVA_OPTS=-Xmx..., or ask a smaller question)";
   }
 
   /**
