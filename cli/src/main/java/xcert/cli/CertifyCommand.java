@@ -160,6 +160,11 @@ final class CertifyCommand implements Callable<Integer> {
       throw InputException.of("--poly", "'" + poly + "' has no variable; expected a polynomial in "
           + "x1..xd with d >= 1, e.g. \"x1*x2 + 2*x2*x3*x4\"");
     }
+    if (!symmetric && d > Certification.MAX_FULL_D) {
+      throw InputException.of("--poly", "the polynomial has d = " + d + " variables, and the "
+          + "full LP (2^" + d + " sets, checked by default) stops at d = " + Certification.MAX_FULL_D
+          + "; add --symmetric to check on the orbits");
+    }
     if (out != null) {
       OutputLocation.checkWritableDirectory("--out", out, Family.POLYNOMIAL.id() + "-d" + d
           + ".cert");

@@ -277,6 +277,17 @@ class ErrorPathCliTest {
   }
 
   @Test
+  void aPolynomialBeyondTheFullLpNamesPolyAndTheOptionThatHelps() {
+    StringBuilder poly = new StringBuilder("x1");
+    for (int i = 2; i <= 28; i++) {
+      poly.append("*x").append(i);
+    }
+    String line = oneLine(CliTest.run("certify", "polynomial", "--poly", poly.toString()), "--poly",
+        "d = 28", "stops at d = 26", "--symmetric");
+    assertFalse(line.contains("Certification.Settings"), line);
+  }
+
+  @Test
   void aPolynomialCertificateBlamesItsFileNotOptionsNeverGiven() throws IOException {
     Path certs = dir.resolve("certs");
     CliTest.Run made = CliTest.run("certify", "polynomial", "--poly", "x1*x2*x3*x4*x5*x6", "--out",
