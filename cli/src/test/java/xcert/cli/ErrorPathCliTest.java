@@ -194,6 +194,28 @@ class ErrorPathCliTest {
   }
 
   @Test
+  void aReadOnlyFolderIsRefused() throws IOException {
+    Path ro = Files.createDirectories(dir.resolve("ro"));
+    try {
+      Files.setPosixFilePermissions(ro, java.nio.file.attribute.PosixFilePermissions.fromString(
+          "r-xr-xr-x"));
+    } catch (UnsupportedOperationException e) {
+      assumeTrue(false, "no POSIX permissions here");
+    }
+    try {
+      // root writes anyway: then there is nothing to refuse
+      assumeTrue(!Files.isWritable(ro), "this user can write into a read-only folder");
+      oneLine(CliTest.run("certify", "monomial-deletion", "--d", "3", "--out", ro.toString()),
+          "--out", "cannot write into the folder", "permission denied");
+      oneLine(CliTest.run("certify", "monomial-deletion", "--d", "3", "--out",
+          ro.resolve("sub").toString()), "--out", "cannot create the folder", "permission denied");
+    } finally {
+      Files.setPosixFilePermissions(ro, java.nio.file.attribute.PosixFilePermissions.fromString(
+          "rwxr-xr-x"));
+    }
+  }
+
+  @Test
   void certifyPolynomialOutIsCheckedBeforeWork() throws IOException {
     String f = file("afile").toString();
     CliTest.Run r = CliTest.run("certify", "polynomial", "--poly", "x1*x2", "--out", f);
