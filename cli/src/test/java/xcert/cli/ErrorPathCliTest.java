@@ -299,6 +299,17 @@ class ErrorPathCliTest {
   }
 
   @Test
+  void anXOutsideAConditionalDistributionNamesX() throws IOException {
+    Path model = Files.writeString(dir.resolve("maj.expr"), "(x1 & x2) | (x1 & x3) | (x2 & x3)\n");
+    Path rows = Files.writeString(dir.resolve("rows.csv"), "0,0,0\n1,1,1\n");
+    String dist = "conditional:" + rows;
+    oneLine(CliTest.run("exact", "fs", "--model", model.toString(), "--x", "110", "--set", "1",
+        "--dist", dist), "--x: x has probability 0", "expected x to be one of its points");
+    oneLine(CliTest.run("exact", "shapley", "--model", model.toString(), "--x", "110", "--dist",
+        dist), "--x: x has probability 0");
+  }
+
+  @Test
   void aPolynomialBeyondTheFullLpNamesPolyAndTheOptionThatHelps() {
     StringBuilder poly = new StringBuilder("x1");
     for (int i = 2; i <= 28; i++) {

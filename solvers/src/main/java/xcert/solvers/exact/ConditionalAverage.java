@@ -3,6 +3,7 @@ package xcert.solvers.exact;
 import java.util.Arrays;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.solvers.dist.ConditionalDistribution;
+import xcert.solvers.errors.InputException;
 import xcert.solvers.model.Model;
 import xcert.solvers.result.Provenance;
 import xcert.solvers.setfunction.ExactSetFunction;
@@ -69,8 +70,9 @@ final class ConditionalAverage {
       }
     }
     if (b[full].signum() == 0) {
-      throw new IllegalArgumentException("x has probability 0 under the joint distribution, so "
-          + "f_S(x) = E[f(X) | X_S = x_S] is undefined for S = [d]");
+      throw InputException.setting("x", "x has probability 0 under the conditional "
+          + "distribution's points, so f_S(x) = E[f(X) | X_S = x_S] is undefined for S = [d]; "
+          + "expected x to be one of its points");
     }
     BigFraction[] out = new BigFraction[n];
     for (int s = 0; s < n; s++) {
@@ -94,8 +96,9 @@ final class ConditionalAverage {
 
   private static void checkPositive(double[] b, double[] x) {
     if (b[b.length - 1] <= 0) {
-      throw new IllegalArgumentException("x has probability 0 under the joint distribution, so "
-          + "f_S(x) = E[f(X) | X_S = x_S] is undefined for S = [d]");
+      throw InputException.setting("x", "x has probability 0 under the conditional "
+          + "distribution's points, so f_S(x) = E[f(X) | X_S = x_S] is undefined for S = [d]; "
+          + "expected x to be one of its points");
     }
   }
 }

@@ -6,6 +6,7 @@ import xcert.solvers.dist.EmpiricalDistribution;
 import xcert.solvers.dist.FeatureSupport;
 import xcert.solvers.dist.ProductDistribution;
 import xcert.solvers.dist.ReferenceDistribution;
+import xcert.solvers.errors.InputException;
 import xcert.solvers.errors.TooLargeException;
 import xcert.solvers.model.Model;
 import xcert.solvers.result.Scalar;
@@ -65,7 +66,8 @@ public final class DirectEnumeration {
       }
     }
     if (den.signum() == 0) {
-      throw new IllegalArgumentException("x_S has probability 0 under the joint distribution");
+      throw InputException.setting("x", "x_S has probability 0 under the conditional "
+          + "distribution's points, so f_S(x) is undefined; expected x_S to agree with one of them");
     }
     BigFraction r = num.divide(den);
     return arithmetic == Arithmetic.EXACT ? Scalar.exact(r) : Scalar.approximate(r.doubleValue());
