@@ -15,8 +15,12 @@ import java.util.List;
  * the committed corpus (src/test/resources/xcert/cli/fuzz/ReaderFuzzTargetInputs/everyReader, the
  * valid seed of each reader and the inputs that once broke the contract) is run once and held to
  * the {@link Contract}, with no instrumentation download and no time spent searching. To search
- * for new inputs, run with JAZZER_FUZZ=1 (e.g. {@code JAZZER_FUZZ=1 mvn -o test -pl cli
- * -Dtest=ReaderFuzzTarget}), and commit what it finds under that folder.
+ * for new inputs, run with JAZZER_FUZZ=1 (e.g. {@code JAZZER_FUZZ=1 mvn -o test -pl cli -am
+ * -Dtest=ReaderFuzzTarget -Dsurefire.failIfNoSpecifiedTests=false}; it stops at the first finding
+ * or after {@code maxDuration}). Jazzer writes a finding into that folder as {@code crash-...}: fix
+ * the reader and keep the file there as a regression input, or move it out while the fix is under
+ * way elsewhere (the corpus must pass). Its working corpus, {@code .cifuzz-corpus}, is not
+ * committed. Time and memory per input are the {@link Contract}'s.
  */
 class ReaderFuzzTarget {
 
