@@ -134,6 +134,18 @@ class IgnoredOptionsCliTest {
         "--x", "1,0,1", "--samples", "100");
   }
 
+  // oracle
+
+  @Test
+  void oracleAgainstAGameRefusesTheLimitsSettings() throws IOException {
+    Path phi = dir.resolve("phi.csv");
+    Files.writeString(phi, "1/3,1/3,1/3\n");
+    refused("--sigma", says("shapley"), "oracle", "--model", MAJ, "--x", "110", "--attribution",
+        phi.toString(), "--against", "shapley", "--sigma", "0.5");
+    refused("--kernel-width", says("banzhaf"), "oracle", "--model", MAJ, "--x", "110",
+        "--attribution", phi.toString(), "--against", "banzhaf", "--kernel-width", "0.5");
+  }
+
   // certify
 
   @Test
