@@ -161,11 +161,26 @@ public final class Certification {
 
   /** Certifies {@code family} at every d of the settings. */
   public static Run certify(Family family, Settings settings) {
+    checkApplies(family, settings);
     List<Result> out = new ArrayList<>();
     for (int d : settings.ds()) {
       out.add(certify(family, d, settings));
     }
     return new Run(family, settings, out);
+  }
+
+  /**
+   * Refuses settings the family does not read: a partition other than the default (middle) for the
+   * monomial families, which have no parts.
+   *
+   * @throws InputException naming the setting ({@link InputException#isSetting})
+   */
+  public static void checkApplies(Family family, Settings settings) {
+    if (family != Family.BINOMIAL_INSERTION
+        && settings.partition() != BinomialPartition.Rule.MIDDLE) {
+      throw InputException.setting("partition", "does not apply to " + family.id() + "; the "
+          + "partition rule splits the features of binomial-insertion only");
+    }
   }
 
   /** Certifies {@code family} at one d. */

@@ -91,7 +91,19 @@ final class CertifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    picocli.CommandLine.ParseResult pr = spec.commandLine().getParseResult();
     if (check != null) {
+      if (family != null) {
+        throw InputException.of("FAMILY", "does not apply with --check, which re-checks the file "
+            + "as it stands; give FAMILY or --check, not both");
+      }
+      for (String o : List.of("--poly", "--x", "--kind", "--sets", "--d", "--full", "--symmetric",
+          "--partition", "--out")) {
+        if (pr.hasMatchedOption(o)) {
+          throw InputException.of(o, "does not apply with --check, which re-checks the file as "
+              + "it stands (only --json applies)");
+        }
+      }
       CertificateCheck.Verdict v = CertificateCheck.check(check);
       Output o = new Output();
       v.fields().forEach(o::put);
@@ -117,6 +129,17 @@ final class CertifyCommand implements Callable<Integer> {
   private int builtIn(Family fam) throws IOException {
     if (poly != null) {
       throw InputException.of("--poly", "only the polynomial family takes --poly");
+    }
+    picocli.CommandLine.ParseResult pr = spec.commandLine().getParseResult();
+    for (String o : List.of("--x", "--kind", "--sets")) {
+      if (pr.hasMatchedOption(o)) {
+        throw InputException.of(o, "does not apply to " + fam.id() + "; it is an option of the "
+            + "polynomial family");
+      }
+    }
+    if (pr.hasMatchedOption("--partition") && fam != Family.BINOMIAL_INSERTION) {
+      throw InputException.of("--partition", "does not apply to " + fam.id() + "; the partition "
+          + "rule splits the features of binomial-insertion only");
     }
     BinomialPartition.Rule rule = BinomialPartition.Rule.parse(partition);
     if (rule == null) {
@@ -146,8 +169,13 @@ final class CertifyCommand implements Callable<Integer> {
       throw InputException.of("--poly", "the polynomial family needs --poly EXPR, e.g. "
           + "\"x1*x2 + 2*x2*x3*x4\"");
     }
+    picocli.CommandLine.ParseResult pr = spec.commandLine().getParseResult();
+    if (pr.hasMatchedOption("--partition")) {
+      throw InputException.of("--partition", "does not apply to polynomial; the partition rule "
+          + "splits the features of binomial-insertion only");
+    }
     int d = -1;
-    if (!dText.equals("2..20")) {
+    if (pr.hasMatchedOption("--d")) {
       List<Integer> ds = DRange.parse(dText, 1, MultilinearPolynomial.MAX_DIMENSION);
       if (ds.size() != 1) {
         throw InputException.of("--d", "a polynomial has one dimension; give one d or none");

@@ -112,6 +112,22 @@ final class ExactCommand implements Callable<Integer> {
     } catch (InputException e) {
       throw InputException.of("QUERY", e.problem());
     }
+    picocli.CommandLine.ParseResult pr = spec.commandLine().getParseResult();
+    if (pr.hasMatchedOption("--alpha") && q != Query.UNIFIED) {
+      throw InputException.of("--alpha", "does not apply to '" + query + "'; alpha weighs "
+          + "sufficiency against necessity in 'unified' only");
+    }
+    if (pr.hasMatchedOption("--game") && q != Query.SHAPLEY && q != Query.BANZHAF) {
+      throw InputException.of("--game", "does not apply to '" + query + "'; the game is that of "
+          + "'shapley' and 'banzhaf'");
+    }
+    boolean sufGame = (q == Query.SHAPLEY || q == Query.BANZHAF) && "suf".equals(game);
+    if (pr.hasMatchedOption("--rho") && q != Query.SUFFICIENCY && q != Query.NECESSITY
+        && q != Query.UNIFIED && !sufGame) {
+      throw InputException.of("--rho", "does not apply to '" + query + "'"
+          + (q == Query.SHAPLEY || q == Query.BANZHAF ? " with --game fs" : "") + "; the distance "
+          + "is that of sufficiency, necessity, unified and the game suf");
+    }
     Model model = modelOptions.read(false);
     int d = model.dimension();
     double[] x = xText == null ? new double[d] : InputVector.parse("--x", xText, d);

@@ -102,9 +102,10 @@ final class ExplainersBenchCommand implements Callable<Integer> {
       device = new DeviceComparison(b, !onCpu, ws, ks, methods,
           line -> err.println("bench explainers: " + line));
     } else if (widths != null || batchesLog2 != null || deviceMethods != null) {
-      err.println("bench explainers: the device table is skipped on "
-          + "the CPU backend; --widths, --batches-log2 and --device-methods apply with a GPU "
-          + "backend or --device-table");
+      throw InputException.of(widths != null ? "--widths" : batchesLog2 != null
+          ? "--batches-log2" : "--device-methods", "does not apply: the device table is skipped "
+          + "on the CPU backend" + (backendName.equals("auto") ? " (--backend auto chose cpu)" : "")
+          + "; it applies with a GPU backend or --device-table");
     }
     ExplainersBenchmark.Result r = ExplainersBenchmark.run(b, ExplainersBenchmark.Settings
         .defaults().withDs(ds).withMaxLog2(maxLog2), device,

@@ -14,6 +14,7 @@ import xcert.explainers.backend.Backend;
 import xcert.explainers.methods.MethodSettings;
 import xcert.explainers.methods.Methods;
 import xcert.explainers.permutation.PermutationSampling;
+import xcert.explainers.rde.DistortionMode;
 import xcert.solvers.dist.ReferenceDistribution;
 import xcert.solvers.errors.InputException;
 import xcert.solvers.exact.RestrictedPredictions;
@@ -62,6 +63,18 @@ public final class Explanations {
     }
     if (m == ExplainMethod.PERMUTATION) {
       checkPermutation(s);
+    } else if (m.kind() == ExplainMethod.Kind.SAMPLED) {
+      checkSampled(m, s);
+    }
+    if (m == ExplainMethod.RDE && s.distortion() != DistortionMode.LOW_RANK && s.rank() != null) {
+      throw InputException.setting("rank", "does not apply to rde with the "
+          + (s.distortion() == null ? "diag" : s.distortion().cliName()) + " distortion; the rank "
+          + "is that of the low-rank covariance (distortion low-rank)");
+    }
+    if (m == ExplainMethod.RDE && s.distortion() != DistortionMode.SAMPLES && s.samples() != null) {
+      throw InputException.setting("samples", "does not apply to rde with the "
+          + (s.distortion() == null ? "diag" : s.distortion().cliName()) + " distortion, which "
+          + "is computed by ADF without samples; samples are for distortion samples");
     }
     String relaxation = firstRelaxationSetting(s, distributionStated && !m.takesBackground());
     if (!relaxed && relaxation != null) {
@@ -109,6 +122,46 @@ public final class Explanations {
     if (m.kind() == ExplainMethod.Kind.LIMIT && s.lasso()) {
       throw InputException.setting("lasso", "the exact limits are ridge (or unpenalised) fits; "
           + "the lasso applies to the sampled methods");
+    }
+  }
+
+  /** The sampled methods whose noise scale is σ. */
+  private static final List<String> SIGMA = List.of("c-lime", "smoothgrad", "glime-binomial",
+      "glime-gauss", "glime-laplace", "glime-uniform");
+
+  /** The sampled methods that fit a penalised regression (λ, the lasso, the intercept). */
+  private static final List<String> REGRESSION = List.of("c-lime", "lime", "glime-binomial",
+      "glime-gauss", "glime-laplace", "glime-uniform");
+
+  /** Refuses the settings of other sampled methods: each one names what reads it. */
+  private static void checkSampled(ExplainMethod m, ExplainSettings s) {
+    String id = m.id();
+    if (s.sigma() != null && !SIGMA.contains(id)) {
+      throw InputException.setting("sigma", "does not apply to " + id + "; σ is the noise scale "
+          + "of " + String.join(", ", SIGMA));
+    }
+    if (s.steps() != null && m != ExplainMethod.INTEGRATED_GRADIENTS) {
+      throw InputException.setting("steps", "does not apply to " + id + "; the Riemann "
+          + "midpoints are those of integrated-gradients");
+    }
+    String fit = s.lasso() ? "lasso" : !s.intercept() ? "noIntercept"
+        : s.lambda() != null ? "lambda" : null;
+    if (fit != null && !REGRESSION.contains(id)) {
+      throw InputException.setting(fit, "does not apply to " + id + (m == ExplainMethod.KERNELSHAP
+          ? ", which fits under the efficiency constraint without a penalty"
+          : ", which fits no penalised regression") + "; the penalty and intercept are those of "
+          + String.join(", ", REGRESSION));
+    }
+    String lime = s.kernelWidth() != null ? "kernelWidth" : s.distance() != null ? "distance"
+        : null;
+    if (lime != null && m != ExplainMethod.LIME) {
+      throw InputException.setting(lime, "does not apply to " + id + "; the kernel width and "
+          + "distance are those of lime's kernel");
+    }
+    if (s.reference() != null && !m.usesReference()) {
+      throw InputException.setting("reference", "does not apply to " + id + ", which perturbs "
+          + "x additively; the reference is that of the mask methods, integrated-gradients and "
+          + "gradient-x-input");
     }
   }
 

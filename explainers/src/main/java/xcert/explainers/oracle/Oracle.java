@@ -57,6 +57,13 @@ public final class Oracle {
       throw InputException.setting("reference", "applies to the limits and ig; shapley and "
           + "banzhaf take a reference distribution");
     }
+    String limitSetting = l.sigma() != null ? "sigma" : l.kernelWidth() != null ? "kernelWidth"
+        : l.distance() != null ? "distance" : l.lambda() != null ? "lambda"
+        : !l.intercept() ? "noIntercept" : null;
+    if (against.isGame() && limitSetting != null) {
+      throw InputException.setting(limitSetting, "does not apply to " + against.id() + ", an "
+          + "exact game value with no kernel, noise or fit; it is a setting of the limits");
+    }
     if (!against.isGame() && distributionStated && !against.limit().takesBackground()) {
       throw InputException.setting("dist", "applies to shapley, banzhaf and the mask limits; "
           + against.id() + " takes a reference point");

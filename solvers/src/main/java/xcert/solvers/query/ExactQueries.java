@@ -42,12 +42,14 @@ public final class ExactQueries {
     Model f = selectOutput(model, settings.output());
     checkCompatible(f, x, v);
     validate(settings, f.dimension());
+    checkApplies(query, settings);
     String float64Reason = null;
     if (!f.hasExactValues() && settings.arithmetic() == Arithmetic.EXACT) {
       float64Reason = float64Reason(f);
       settings = settings.withArithmetic(Arithmetic.FLOAT64);
     }
     Method route = settings.method().route(f);
+    checkRoute(query, settings, route);
     Map<String, Object> fields = new LinkedHashMap<>();
     QueryAnswer a = route == Method.TABLE ? TableAnswers.answer(f, x, v, query, settings, fields)
         : new CountingAnswers(f, v, x, settings).answer(query, route, fields);
@@ -130,6 +132,58 @@ public final class ExactQueries {
     if (s.eps() != null && s.eps().signum() < 0) {
       throw InputException.setting("eps", xcert.solvers.num.Rationals.format(s.eps())
           + " is negative; expected a number >= 0");
+    }
+  }
+
+  /**
+   * Refuses a setting that {@code query} would not read, so that no setting is silently ignored:
+   * a set together with tau (tau optimises over every set of size at most tau), eps anywhere but on
+   * one set of sufficiency/necessity/unified or on rate-distortion, delta outside relevance and
+   * min-relevant, a set or tau where the query takes none.
+   *
+   * @throws InputException naming the setting that does not apply ({@link InputException#isSetting})
+   */
+  public static void checkApplies(Query query, QuerySettings s) {
+    boolean optimises = (query.isDeltaQuery() || query == Query.RELEVANCE) && s.tau() != null;
+    if (optimises && s.set() != null) {
+      throw InputException.setting("set", "does not apply with tau: '" + query.id() + "' with tau "
+          + "searches every set of size <= " + s.tau() + "; give a set or tau, not both");
+    }
+    if (s.set() != null && (query == Query.MIN_RELEVANT || query == Query.RATE_DISTORTION)) {
+      throw InputException.setting("set", "does not apply to '" + query.id() + "', which "
+          + "searches over every set");
+    }
+    if (s.tau() != null && !query.isDeltaQuery() && query != Query.RELEVANCE
+        && query != Query.MIN_RELEVANT) {
+      throw InputException.setting("tau", "does not apply to '" + query.id() + "'; tau bounds "
+          + "the sets of sufficiency, necessity, unified, relevance and min-relevant");
+    }
+    if (s.eps() != null) {
+      if (optimises) {
+        throw InputException.setting("eps", "does not apply with tau: eps tests one set S "
+            + "for eps-(super-)sufficiency/necessity, tau optimises over sets; give a set instead "
+            + "of tau");
+      }
+      if (!query.isDeltaQuery() && query != Query.RATE_DISTORTION) {
+        throw InputException.setting("eps", "does not apply to '" + query.id() + "'; eps is the "
+            + "tolerance of sufficiency, necessity, unified (with a set) and rate-distortion");
+      }
+    }
+    if (s.delta() != null && query != Query.RELEVANCE && query != Query.MIN_RELEVANT) {
+      throw InputException.setting("delta", "does not apply to '" + query.id() + "'; delta is "
+          + "the threshold of relevance and min-relevant");
+    }
+  }
+
+  /** Settings that only one route reads: eps on the table, tau of min-relevant by counting/SAT. */
+  private static void checkRoute(Query query, QuerySettings s, Method route) {
+    if (route == Method.TABLE && query == Query.MIN_RELEVANT && s.tau() != null) {
+      throw InputException.setting("tau", "does not apply to 'min-relevant' by the table, which "
+          + "finds the minimum over every size; tau bounds the search of the count and sat methods");
+    }
+    if (route != Method.TABLE && s.eps() != null) {
+      throw InputException.setting("eps", "applies with the table method only; the " + route.id()
+          + " method reports delta values without eps tests");
     }
   }
 
