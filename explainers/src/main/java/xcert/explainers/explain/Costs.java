@@ -23,7 +23,9 @@ final class Costs {
 
   /**
    * Host steps per drawn sample besides the model (drawing, weighting, accumulating), measured on
-   * lime with a 3-input network: 2^31 samples took about 50 minutes, about 1.4 µs each.
+   * lime with a 3-input network: 2^31 samples took about 50 minutes, about 1.4 µs each; the
+   * relaxed masks take about 1 µs per Gumbel-softmax sample (K = 10^5, T = 1000 on the 3-input
+   * examples/net.json: 102 s on 2 cores).
    */
   static final long PER_SAMPLE = 1000;
 
@@ -71,7 +73,7 @@ final class Costs {
     long t = s.iterations() == null ? MaskSettings.DEFAULT_ITERATIONS : s.iterations();
     long k = s.maskSamples() == null ? MaskSettings.DEFAULT_SAMPLES_PER_STEP : s.maskSamples();
     long ev = MaskSettings.DEFAULT_EVALUATION_SAMPLES;
-    double ops = (double) t * k * (3 * e + 10.0 * d) + 2.0 * ev * (e + d);
+    double ops = (double) t * k * (PER_SAMPLE + 3 * e + 10.0 * d) + 2.0 * ev * (e + d);
     double rowsAtOnce = Math.max(k, ev);
     return new CostEstimate(name + " with T = " + t + " iterations of K = " + k
         + " mask samples on d = " + d + " inputs", ops, 4 * 8 * rowsAtOnce * d,
@@ -95,8 +97,8 @@ final class Costs {
     return switch (mode) {
       case SAMPLES -> {
         long n = s.samples() == null ? def.samples() : s.samples();
-        yield new CostEstimate(what + " and n = " + n + " rows of V", 2.0 * t * n * (3 * e + 3.0
-            * d), 3 * 8.0 * n * d, (double) n * d, "the " + n + "×" + d + " matrix of rows of V");
+        yield new CostEstimate(what + " and n = " + n + " rows of V", (double) t * n * (PER_SAMPLE
+            + 3 * e + 3.0 * d), 3 * 8.0 * n * d, (double) n * d, "the " + n + "×" + d + " matrix of rows of V");
       }
       case LOW_RANK -> {
         double r = Math.min(s.rank() == null ? def.rank() : s.rank(), d);
