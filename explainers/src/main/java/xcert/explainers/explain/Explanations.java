@@ -71,7 +71,7 @@ public final class Explanations {
           + String.join(", ", ExplainMethod.ids(ExplainMethod.Kind.RELAXATION)) + ", not to "
           + m.id());
     }
-    bounded("rank", s.rank(), SizePolicy.MAX_RANK, "(the rank of the covariance factor)");
+    bounded("rank", s.rank(), SizePolicy.MAX_RANK, "");
     bounded("iterations", s.iterations(), SizePolicy.MAX_ITERATIONS, "optimisation steps");
     bounded("maskSamples", s.maskSamples(), SizePolicy.MAX_PER_STEP, "samples per step");
     positive("gridWidth", s.gridWidth());

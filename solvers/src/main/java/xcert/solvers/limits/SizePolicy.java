@@ -64,12 +64,12 @@ public final class SizePolicy {
   /**
    * Refuses a count outside 1..max, naming the setting (its Java name, e.g. {@code maskSamples}).
    *
-   * @param what what the count counts, e.g. "samples"
+   * @param what what the count counts, e.g. "samples" (empty: nothing said)
    */
   public static void checkCount(String setting, long value, long max, String what) {
     if (value < 1 || value > max) {
       throw InputException.setting(setting, value + " is out of range; expected 1.." + count(max)
-          + " " + what + " (xcert's size policy)");
+          + (what.isEmpty() ? "" : " " + what) + " (xcert's size policy)");
     }
   }
 
