@@ -3,6 +3,8 @@ package xcert.certificates.problem;
 import java.math.BigInteger;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.solvers.errors.InputException;
+import xcert.solvers.limits.RationalSizeException;
+import xcert.solvers.limits.SizePolicy;
 import xcert.solvers.num.Rationals;
 
 /**
@@ -177,8 +179,20 @@ public final class PolynomialParser {
     return value.intValue();
   }
 
-  /** Reads an integer, a decimal or a fraction at pos, exactly. */
+  /**
+   * Reads an integer, a decimal or a fraction at pos, exactly; one whose numerator or denominator
+   * exceeds the size policy's bound ({@link SizePolicy#MAX_RATIONAL_BITS}) is refused at its column.
+   */
   private BigFraction number() {
+    int start = pos;
+    try {
+      return unboundedNumber();
+    } catch (RationalSizeException e) {
+      throw error(start, e.getMessage());
+    }
+  }
+
+  private BigFraction unboundedNumber() {
     int start = pos;
     digits("a number");
     if (pos < text.length() && text.charAt(pos) == '.') {
@@ -205,6 +219,10 @@ public final class PolynomialParser {
       int denStart = pos;
       digits("a denominator");
       String den = text.substring(denStart, pos);
+      String size = SizePolicy.digitsProblem("denominator", den);
+      if (size != null) {
+        throw new RationalSizeException(size);
+      }
       if (new BigInteger(den).signum() == 0) {
         throw error(denStart, "zero denominator in " + literal + "/" + den);
       }

@@ -156,4 +156,12 @@ class PolynomialParserTest {
         () -> PolynomialParser.parse("f.poly", "x1 + x5", 4));
     assertEquals("f.poly:1:6: x5 is beyond d = 4; expected x1..x4", e.getMessage());
   }
+
+  @Test
+  void aCoefficientBeyondTheRationalSizeBoundIsRefusedAtItsColumn() {
+    // issue 18: exact rationals read from input have a size bound (4096 bits, ~1233 digits)
+    String den = "1" + "0".repeat(9_999);
+    bad("x1 + 1/" + den + "*x2", -1, 1, 6, "the denominator has 10000 digits");
+    bad("3*x1 + " + "7".repeat(2_000) + "*x2", -1, 1, 8, "the number has 2000 digits");
+  }
 }

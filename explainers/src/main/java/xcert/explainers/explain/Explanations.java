@@ -18,6 +18,8 @@ import xcert.explainers.rde.DistortionMode;
 import xcert.solvers.dist.ReferenceDistribution;
 import xcert.solvers.errors.InputException;
 import xcert.solvers.exact.RestrictedPredictions;
+import xcert.solvers.limits.CostEstimate;
+import xcert.solvers.limits.SizePolicy;
 import xcert.solvers.model.Model;
 import xcert.solvers.num.Rationals;
 import xcert.solvers.query.ExactQueries;
@@ -82,9 +84,9 @@ public final class Explanations {
           + String.join(", ", ExplainMethod.ids(ExplainMethod.Kind.RELAXATION)) + ", not to "
           + m.id());
     }
-    positive("rank", s.rank());
-    positive("iterations", s.iterations());
-    positive("maskSamples", s.maskSamples());
+    bounded("rank", s.rank(), SizePolicy.MAX_RANK, "");
+    bounded("iterations", s.iterations(), SizePolicy.MAX_ITERATIONS, "optimisation steps");
+    bounded("maskSamples", s.maskSamples(), SizePolicy.MAX_PER_STEP, "samples per step");
     positive("gridWidth", s.gridWidth());
     if (s.alpha() != null && !(s.alpha() >= 0 && s.alpha() <= 1)) {
       throw InputException.setting("alpha", s.alpha() + " is out of range; expected α in [0, 1]");
@@ -102,8 +104,14 @@ public final class Explanations {
     if (s.samples() != null && s.samples() < 1) {
       throw InputException.setting("samples", s.samples() + " is out of range; expected n >= 1");
     }
+    if (s.samples() != null) {
+      SizePolicy.checkCount("samples", s.samples(), SizePolicy.MAX_EVALUATIONS, "samples");
+    }
     if (s.steps() != null && s.steps() < 1) {
       throw InputException.setting("steps", s.steps() + " is out of range; expected m >= 1");
+    }
+    if (s.steps() != null) {
+      SizePolicy.checkCount("steps", s.steps(), SizePolicy.MAX_EVALUATIONS, "Riemann steps");
     }
     if (s.sigma() != null && !(s.sigma() > 0 && Double.isFinite(s.sigma()))) {
       throw InputException.setting("sigma", s.sigma() + " is out of range; expected a finite "
@@ -201,6 +209,9 @@ public final class Explanations {
       throw InputException.setting("x", x.length + " numbers given, expected d=" + d);
     }
     binary(f, x, "x");
+    if (distribution == null || !m.takesBackground()) {
+      estimate(f, m, s, 1);
+    }
     if (m.kind() == ExplainMethod.Kind.LIMIT) {
       Map<String, String> settings = new LinkedHashMap<>();
       if (!f.hasExactValues()) {
@@ -259,6 +270,7 @@ public final class Explanations {
     if (distribution != null) {
       compatible(f, x, distribution);
       bg = Background.of(distribution);
+      estimate(f, m, s, bg.size());
     } else {
       double[] r = reference(s, d);
       binary(f, r, "reference");
@@ -426,6 +438,29 @@ public final class Explanations {
     if (value != null && value < 1) {
       throw InputException.setting(setting, value + " is out of range; expected an integer >= 1");
     }
+  }
+
+  /** At least 1 (the old wording) and at most the size policy's bound. */
+  private static void bounded(String setting, Integer value, long max, String what) {
+    positive(setting, value);
+    if (value != null) {
+      SizePolicy.checkCount(setting, value, max, what);
+    }
+  }
+
+  /**
+   * The estimated cost of the run ({@link Costs}), refused before any work when it cannot finish
+   * on this machine (README, "Size and cost policy"); null for the exact limits, which check
+   * their own tables.
+   *
+   * @param rows background rows each coalition is averaged over (1 for a reference point)
+   * @throws xcert.solvers.errors.TooLargeException with the estimate, in one line
+   */
+  public static CostEstimate estimate(Model f, ExplainMethod m, ExplainSettings s, int rows) {
+    if (m.kind() == ExplainMethod.Kind.LIMIT) {
+      return null;
+    }
+    return Costs.estimate(m, f, s, rows).require();
   }
 
   private static void finitePositive(String setting, Double value, String what) {

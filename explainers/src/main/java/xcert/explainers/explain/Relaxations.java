@@ -42,10 +42,7 @@ final class Relaxations {
       s = s.withRank(o.rank());
     }
     if (o.samples() != null) {
-      if (o.samples() > Integer.MAX_VALUE / 64) {
-        throw InputException.setting("samples", o.samples() + " is out of range; expected at "
-            + "most " + Integer.MAX_VALUE / 64 + " rows of V");
-      }
+      // bounded by SizePolicy.MAX_EVALUATIONS in Explanations.check; n×d by the cost estimate
       s = s.withSamples(o.samples().intValue());
     }
     if (o.iterations() != null) {

@@ -11,6 +11,8 @@ import xcert.reductions.relu.ReluDot;
 import xcert.reductions.relu.ReluEquivalence;
 import xcert.solvers.errors.InputException;
 import xcert.solvers.errors.TooLargeException;
+import xcert.solvers.limits.CostEstimate;
+import xcert.solvers.limits.SizePolicy;
 import xcert.solvers.io.ReluJsonFormat;
 import xcert.solvers.model.Circuit;
 import xcert.solvers.result.Provenance;
@@ -26,8 +28,8 @@ public final class CircuitToReluReduction {
   /** Largest d that {@link CheckMode#AUTO} enumerates. */
   public static final int AUTO_EXHAUSTIVE_D = 20;
 
-  /** Most samples of the sampled check. */
-  public static final long MAX_SAMPLES = 1_000_000_000L;
+  /** Most samples of the sampled check: the size policy's bound on model evaluations. */
+  public static final long MAX_SAMPLES = SizePolicy.MAX_EVALUATIONS;
 
   private CircuitToReluReduction() {}
 
@@ -44,9 +46,7 @@ public final class CircuitToReluReduction {
       if (check == null) {
         throw InputException.setting("check", "no check; expected one of " + CheckMode.ids());
       }
-      if (samples < 1 || samples > MAX_SAMPLES) {
-        throw InputException.setting("samples", samples + " is out of range; expected 1..10^9");
-      }
+      SizePolicy.checkCount("samples", samples, MAX_SAMPLES, "samples");
     }
 
     /** Output 1, auto check, 100000 samples, seed 1, chains merged. */
@@ -172,6 +172,10 @@ public final class CircuitToReluReduction {
       check = new Check(claim, e.agrees(), Provenance.exact("every point of {0,1}^" + d
           + (e.integerArithmetic() ? ", integer arithmetic" : "")));
     } else {
+      // both models on every sample: refused before sampling when it cannot finish
+      new CostEstimate("the sampled check of n = " + settings.samples() + " points on d = " + d
+          + " inputs", settings.samples() * (100.0 + SizePolicy.evaluationCost(c)
+          + SizePolicy.evaluationCost(compiled.network())), 16.0 * d, d, "a sample").require();
       s = ReluEquivalence.sampled(c, output - 1, compiled.network(), settings.samples(),
           settings.seed());
       check = new Check(claim, s.agrees(), new Provenance(Provenance.Kind.SAMPLED, s.n()

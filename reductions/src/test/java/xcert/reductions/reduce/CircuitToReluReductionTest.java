@@ -64,6 +64,6 @@ class CircuitToReluReductionTest {
     e = assertThrows(InputException.class,
         () -> CircuitToReluReduction.Settings.defaults().withSamples(0));
     assertEquals("samples", e.source());
-    assertEquals("0 is out of range; expected 1..10^9", e.problem());
+    assertEquals("0 is out of range; expected 1..10^9 samples (xcert's size policy)", e.problem());
   }
 }

@@ -11,6 +11,7 @@ import xcert.solvers.dist.ProductDistribution;
 import xcert.solvers.dist.ReferenceDistribution;
 import xcert.solvers.io.CsvRows;
 import xcert.solvers.io.ProductSupportJson;
+import xcert.solvers.limits.RationalSizeException;
 import xcert.solvers.num.Rationals;
 
 /**
@@ -140,6 +141,8 @@ public final class DistributionSpec {
       String which = parts.length == 1 ? "the probability" : "probability " + (i + 1);
       try {
         p[i] = Rationals.parse(t);
+      } catch (RationalSizeException e) {
+        throw InputException.of(where, "bernoulli: " + which + ": " + e.getMessage());
       } catch (NumberFormatException e) {
         throw InputException.of(where, "bernoulli: " + which + " is "
             + (t.isEmpty() ? "empty" : quote(t)) + ", expected a number such as 1/3 or"

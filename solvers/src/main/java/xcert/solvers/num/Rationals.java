@@ -3,6 +3,8 @@ package xcert.solvers.num;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.apache.commons.numbers.fraction.BigFraction;
+import xcert.solvers.limits.RationalSizeException;
+import xcert.solvers.limits.SizePolicy;
 
 /**
  * Exact rationals as users write them and as xcert prints them. A decimal such as {@code 0.3} is read
@@ -19,6 +21,8 @@ public final class Rationals {
    * Parses "3/8", "-2", "0.375", "1e-3" exactly.
    *
    * @throws NumberFormatException with a message naming the text when it is not a rational
+   * @throws RationalSizeException (a NumberFormatException) when its numerator or denominator
+   *     exceeds {@link SizePolicy#MAX_RATIONAL_BITS}, before the digits are parsed
    */
   public static BigFraction parse(String text) {
     String s = text.trim();
@@ -26,12 +30,25 @@ public final class Rationals {
       throw new NumberFormatException("empty number");
     }
     int slash = s.indexOf('/');
+    // the size policy's bound, before the digits are parsed (SizePolicy.MAX_RATIONAL_BITS)
+    String size = slash >= 0 ? SizePolicy.digitsProblem("numerator", s.substring(0, slash))
+        : SizePolicy.digitsProblem("number", mantissa(s));
+    if (size == null && slash >= 0) {
+      size = SizePolicy.digitsProblem("denominator", s.substring(slash + 1));
+    }
+    if (size != null) {
+      throw new RationalSizeException(size);
+    }
     try {
       if (slash >= 0) {
         BigInteger num = new BigInteger(s.substring(0, slash).trim());
         BigInteger den = new BigInteger(s.substring(slash + 1).trim());
         if (den.signum() == 0) {
           throw new NumberFormatException("zero denominator in '" + text + "'");
+        }
+        String bits = SizePolicy.rationalProblem(num, den);
+        if (bits != null) {
+          throw new RationalSizeException(bits);
         }
         return BigFraction.of(num, den);
       }
@@ -40,14 +57,26 @@ public final class Rationals {
         throw new NumberFormatException("'" + text + "' has a decimal exponent beyond "
             + MAX_DECIMAL_EXPONENT + "; write it as a fraction");
       }
-      return fromDecimal(dec);
+      BigFraction v = fromDecimal(dec);
+      String bits = SizePolicy.rationalProblem(v.getNumerator(), v.getDenominator());
+      if (bits != null) {
+        throw new RationalSizeException(bits);
+      }
+      return v;
     } catch (NumberFormatException e) {
-      if (e.getMessage() != null && (e.getMessage().startsWith("zero denominator")
-          || e.getMessage().contains("decimal exponent"))) {
+      if (e instanceof RationalSizeException || (e.getMessage() != null
+          && (e.getMessage().startsWith("zero denominator")
+          || e.getMessage().contains("decimal exponent")))) {
         throw e;
       }
       throw new NumberFormatException("'" + text + "' is not a number (expected e.g. 3/8 or 0.375)");
     }
+  }
+
+  /** The digits of a decimal before its exponent. */
+  private static String mantissa(String s) {
+    int e = Math.max(s.indexOf('e'), s.indexOf('E'));
+    return e >= 0 ? s.substring(0, e) : s;
   }
 
   /** The exact value of a decimal. */
