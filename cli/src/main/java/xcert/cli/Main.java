@@ -63,7 +63,7 @@ public final class Main implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler((ex, a) -> {
-      err.println("xcert: " + ex.getMessage() + " (see: xcert "
+      err.println("xcert: " + readable(ex.getMessage()) + " (see: xcert "
           + String.join(" ", ex.getCommandLine().getCommandSpec().qualifiedName().replaceFirst(
               "^xcert ?", "")) + " --help)");
       return BAD_INPUT;
@@ -92,7 +92,7 @@ public final class Main implements Runnable {
       line = "out of memory";
     }
     if (line != null) {
-      err.println("xcert: " + line);
+      err.println("xcert: " + readable(line));
       err.flush();
       return BAD_INPUT;
     }
@@ -101,6 +101,29 @@ public final class Main implements Runnable {
         + "above): " + thrown);
     err.flush();
     return INTERNAL_ERROR;
+  }
+
+  /** Runs of this many non-blank characters or more are cut in a printed line. */
+  static final int LONG_RUN = 200;
+
+  /**
+   * The line as printed: on one line (line breaks become spaces), every run of {@value #LONG_RUN}
+   * or more non-blank characters (an option value or token echoed whole) cut to its first 60
+   * characters and its length, so that no refusal prints a 100,000-character token (a file path
+   * is shorter than that).
+   */
+  static String readable(String line) {
+    String flat = line.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\S{" + LONG_RUN + ",}")
+        .matcher(flat);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String run = m.group();
+      m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(run.substring(0, 60)
+          + "…(" + run.length() + " characters)"));
+    }
+    m.appendTail(sb);
+    return sb.toString();
   }
 
   /** The one line (without "xcert: ") for a failure a user can cause, or null for a bug. */
