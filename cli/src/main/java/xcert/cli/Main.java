@@ -29,6 +29,7 @@ public final class Main implements Runnable {
   /** Runs the command line with the given streams; returns the exit status. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Main());
+    AsciiNumbers.register(cl);
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler((ex, a) -> {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.commons.numbers.fraction.BigFraction;
+import xcert.solvers.errors.Excerpt;
 import xcert.solvers.errors.InputException;
 import xcert.solvers.num.Rationals;
 
@@ -56,15 +57,7 @@ public final class AttributionFile {
       throw InputException.of(file.toString(), "unknown attribution format; expected a .csv or"
           + " .json file");
     }
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw InputException.of(file.toString(), "not UTF-8 text");
-    } catch (IOException e) {
-      throw InputException.of(file.toString(), "cannot read: "
-          + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
-    }
+    String text = Sources.readString(file);
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
@@ -78,7 +71,7 @@ public final class AttributionFile {
   private static BigFraction number(String source, int line, int column, String s, String what) {
     if (!isNumber(s)) {
       throw new InputException(source, line, column, (s.isEmpty() ? "empty field"
-          : "'" + s + "'") + " is not a number; expected " + what
+          : Excerpt.quote(s)) + " is not a number; expected " + what
           + " (a decimal such as -0.25 or a fraction such as 3/8)");
     }
     try {

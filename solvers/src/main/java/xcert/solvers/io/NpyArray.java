@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import xcert.solvers.errors.Excerpt;
 import xcert.solvers.errors.InputException;
 
 /**
@@ -143,7 +144,7 @@ public record NpyArray(double[][] rows, int dimensions) {
   private static String find(String source, Pattern p, String header, String key) {
     Matcher m = p.matcher(header);
     if (!m.find()) {
-      throw InputException.of(source, "the .npy header has no " + key + " entry: " + header.trim());
+      throw InputException.of(source, "the .npy header has no " + key + " entry: " + Excerpt.quote(header.trim()));
     }
     return m.group(1);
   }

@@ -3,6 +3,7 @@ package xcert.solvers.num;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.apache.commons.numbers.fraction.BigFraction;
+import xcert.solvers.errors.Excerpt;
 
 /**
  * Exact rationals as users write them and as xcert prints them. A decimal such as {@code 0.3} is read
@@ -25,19 +26,23 @@ public final class Rationals {
     if (s.isEmpty()) {
       throw new NumberFormatException("empty number");
     }
+    if (Excerpt.firstNonAscii(s) >= 0) { // BigInteger and BigDecimal read any Unicode digits
+      throw new NumberFormatException(Excerpt.quote(text) + " is not a number (expected ASCII digits"
+          + " such as 3/8 or 0.375)");
+    }
     int slash = s.indexOf('/');
     try {
       if (slash >= 0) {
         BigInteger num = new BigInteger(s.substring(0, slash).trim());
         BigInteger den = new BigInteger(s.substring(slash + 1).trim());
         if (den.signum() == 0) {
-          throw new NumberFormatException("zero denominator in '" + text + "'");
+          throw new NumberFormatException("zero denominator in " + Excerpt.quote(text));
         }
         return BigFraction.of(num, den);
       }
       BigDecimal dec = new BigDecimal(s);
       if (Math.abs((long) dec.scale()) > MAX_DECIMAL_EXPONENT) {
-        throw new NumberFormatException("'" + text + "' has a decimal exponent beyond "
+        throw new NumberFormatException(Excerpt.quote(text) + " has a decimal exponent beyond "
             + MAX_DECIMAL_EXPONENT + "; write it as a fraction");
       }
       return fromDecimal(dec);
@@ -46,7 +51,8 @@ public final class Rationals {
           || e.getMessage().contains("decimal exponent"))) {
         throw e;
       }
-      throw new NumberFormatException("'" + text + "' is not a number (expected e.g. 3/8 or 0.375)");
+      throw new NumberFormatException(Excerpt.quote(text) + " is not a number (expected e.g. 3/8 or"
+          + " 0.375)");
     }
   }
 
