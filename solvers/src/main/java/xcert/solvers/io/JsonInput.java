@@ -60,6 +60,12 @@ final class JsonInput implements AutoCloseable {
       JsonLocation loc = e.getLocation();
       int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
       int col = loc == null ? 0 : Math.max(0, loc.getColumnNr());
+      Matcher word = e.getOriginalMessage() == null ? null
+          : UNRECOGNIZED.matcher(e.getOriginalMessage());
+      if (word != null && word.lookingAt() && !word.group(1).endsWith("...")
+          && col > word.group(1).length()) {
+        col -= word.group(1).length(); // Jackson places the error after the word; name its start
+      }
       throw new InputException(source, line, col, "malformed JSON: "
           + explain(e.getOriginalMessage()));
     } catch (IOException e) {
@@ -196,7 +202,10 @@ final class JsonInput implements AutoCloseable {
     }
     Matcher x = UNRECOGNIZED.matcher(m);
     if (x.lookingAt()) {
-      return "unrecognized word " + Excerpt.quote(x.group(1)) + "; expected " + VALUE;
+      String word = x.group(1); // Jackson cuts a long word itself, ending it with "..."
+      boolean cut = word.endsWith("...") || word.length() > Excerpt.MAX_SHOWN;
+      String shown = Excerpt.cut(word.substring(0, Math.min(word.length(), Excerpt.MAX_SHOWN)));
+      return "unrecognized word '" + shown + (cut ? "...'" : "'") + "; expected " + VALUE;
     }
     x = UNEXPECTED.matcher(m);
     if (x.lookingAt()) {
@@ -231,10 +240,10 @@ final class JsonInput implements AutoCloseable {
           : "; expected '" + x.group(2) + "' to close the " + kind.toLowerCase(Locale.ROOT));
     }
     if (m.startsWith("Unexpected end-of-input")) {
-      if (m.contains("for Object")) {
+      if (m.contains("for Object") || m.contains("Object entries")) {
         return "the file ends inside an object; expected '}'";
       }
-      if (m.contains("for Array")) {
+      if (m.contains("for Array") || m.contains("Array entries")) {
         return "the file ends inside an array; expected ']'";
       }
       if (m.contains("quote") || m.contains("field name")) {
