@@ -57,14 +57,15 @@ final class JsonInput implements AutoCloseable {
     try {
       return p.nextToken();
     } catch (JsonProcessingException e) {
-      JsonLocation loc = e.getLocation();
+      JsonLocation loc = e.getLocation() != null ? e.getLocation() : p.currentLocation();
       int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
       int col = loc == null ? 0 : Math.max(0, loc.getColumnNr());
       Matcher word = e.getOriginalMessage() == null ? null
           : UNRECOGNIZED.matcher(e.getOriginalMessage());
-      if (word != null && word.lookingAt() && !word.group(1).endsWith("...")
-          && col > word.group(1).length()) {
-        col -= word.group(1).length(); // Jackson places the error after the word; name its start
+      if (word != null && word.lookingAt()) {
+        // Jackson places the error after the word, of which it keeps 256 characters and "..."
+        int read = word.group(1).length() - (word.group(1).endsWith("...") ? 3 : 0);
+        col = col > read ? col - read : col;
       }
       throw new InputException(source, line, col, "malformed JSON: "
           + explain(e.getOriginalMessage()));
@@ -104,7 +105,7 @@ final class JsonInput implements AutoCloseable {
     try {
       p.skipChildren();
     } catch (JsonProcessingException e) {
-      JsonLocation loc = e.getLocation();
+      JsonLocation loc = e.getLocation() != null ? e.getLocation() : p.currentLocation();
       throw new InputException(source, loc == null ? 0 : Math.max(0, loc.getLineNr()),
           loc == null ? 0 : Math.max(0, loc.getColumnNr()), "malformed JSON: "
           + explain(e.getOriginalMessage()));
@@ -183,7 +184,7 @@ final class JsonInput implements AutoCloseable {
   private static final Pattern CLOSE =
       Pattern.compile("Unexpected close marker '(.)': expected '(.)' \\(for (\\w+)", Pattern.DOTALL);
   private static final Pattern LENGTH = Pattern.compile(
-      "(Number value|String value|Document nesting) (?:length|depth) \\((\\d+)\\) exceeds the"
+      "(Number value|String value|Name|Document nesting) (?:length|depth) \\((\\d+)\\) exceeds the"
       + " maximum (?:allowed|length) \\((\\d+)", Pattern.DOTALL);
   private static final Pattern ESCAPE =
       Pattern.compile("Unrecognized character escape '(.)'", Pattern.DOTALL);
@@ -271,15 +272,17 @@ final class JsonInput implements AutoCloseable {
             + " most " + x.group(3);
         case "String value" -> "a string of " + x.group(2) + " characters; xcert reads strings of at"
             + " most " + x.group(3);
+        case "Name" -> "a key of " + x.group(2) + " characters; xcert reads keys of at most "
+            + x.group(3);
         default -> "arrays and objects nested " + x.group(2) + " deep; xcert reads at most "
             + x.group(3) + " levels";
       };
     }
     // anything else: Jackson's words without its source descriptions and feature names
     String t = LineReader.oneLine(new RuntimeException(m))
+        .replaceAll("`[^`]*`", "")
         .replaceAll("\\s*\\((?:for|start marker|from)[^)]*\\)+", "")
         .replaceAll("\\[Source:[^\\]]*\\]", "")
-        .replaceAll("`[^`]*`", "")
         .replaceAll(" \\(code \\d+\\)", "");
     return (t.isEmpty() ? "unreadable JSON" : Character.toLowerCase(t.charAt(0)) + t.substring(1))
         + "; expected " + VALUE;

@@ -142,21 +142,23 @@ class StrictInputTest {
         net.apply("{\"inputs\": 1, \"layers\": [}"));
     assertEquals("n.json:1:13: malformed JSON: a number with a leading zero; JSON numbers have none"
         + " (write 7, not 07)", net.apply("{\"inputs\": 07}"));
-    assertEquals("n.json:1:12: malformed JSON: a number with a '+' sign; JSON numbers have none"
+    assertEquals("n.json:1:13: malformed JSON: a number with a '+' sign; JSON numbers have none"
         + " (write 1, not +1)", net.apply("{\"inputs\": +1}"));
-    String deep = net.apply("[".repeat(1200));
-    assertTrue(deep.startsWith("n.json:1:"), deep);
-    assertTrue(deep.endsWith(": malformed JSON: arrays and objects nested 1001 deep; xcert reads"
-        + " at most 1000 levels"), deep);
+    String longNumber = net.apply("{\"inputs\": 1" + "0".repeat(1200) + "}");
+    assertTrue(longNumber.startsWith("n.json:1:"), longNumber);
+    assertTrue(longNumber.endsWith(": malformed JSON: a number of 1201 characters; xcert reads"
+        + " numbers of at most 1000"), longNumber);
     String token = "t".repeat(200_000);
     // Jackson itself stops reading a bad word after 256 characters; the message shows 40 of them
     assertEquals("n.json:1:12: malformed JSON: unrecognized word '" + "t".repeat(40) + "...'"
         + "; expected a JSON value (a string, a number, an array, an object,"
         + " true, false or null)", net.apply("{\"inputs\": " + token + "}"));
-    String key = "k".repeat(100_000);
-    assertEquals("n.json:1:2: unknown key \"" + "k".repeat(40) + "...\" (100000 characters);"
+    String key = "k".repeat(10_000);
+    assertEquals("n.json:1:2: unknown key \"" + "k".repeat(40) + "...\" (10000 characters);"
         + " allowed keys are type, inputs, layers, head, threshold, threshold_rule",
         net.apply("{\"" + key + "\": 1}"));
+    assertEquals("n.json:1:100004: malformed JSON: a key of 100000 characters; xcert reads keys of"
+        + " at most 50000", net.apply("{\"" + "k".repeat(100_000) + "\": 1}"));
     for (String bad : List.of("{\"inputs\": 1 \"layers\": 2}", "[1 2]", "{\"a\": [1, 2}", "{\"a\": 1}}",
         "{\"a\": \"x\ny\"}", "{\"a\": \"\\q\"}", "{\"a\": -}", "{\"a\": 1.}", "{\"a\": .5}",
         "{\"a\": \"xy", "{\"inputs\": 1" + "1".repeat(1200) + "}")) {
