@@ -164,7 +164,7 @@ public final class AttributionFile {
         i = Integer.parseInt(m.group(1));
       }
       if (i < 1 || i > d) {
-        throw new InputException(source, l.number(), l.columns().get(0), "'" + f + "' is not a "
+        throw new InputException(source, l.number(), l.columns().get(0), Excerpt.quote(f) + " is not a "
             + "feature; expected 1.." + d + " or x1..x" + d + " (lines of two fields are "
             + "'feature,value')");
       }

@@ -68,7 +68,8 @@ class OnnxRefusalsTest {
   void truncatedFile() {
     byte[] good = OnnxFixturesTest.bytes("torch-regressor-12-16-8-1.onnx");
     for (int cut : new int[] {good.length / 2, good.length - 3, 7}) {
-      refused(Arrays.copyOf(good, cut), "not an ONNX model", "truncated or malformed");
+      refused(Arrays.copyOf(good, cut), "not an ONNX model: ",
+          "; expected an .onnx file as torch.onnx or skl2onnx write it");
     }
   }
 
