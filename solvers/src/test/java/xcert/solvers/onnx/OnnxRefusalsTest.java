@@ -97,8 +97,9 @@ class OnnxRefusalsTest {
   void onnxFormatNamesTheFile(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("cut.onnx");
     Files.write(f, new byte[] {0x08});
-    assertInputError(() -> OnnxFormat.read(f), f.toString(), 0, 0, "not an ONNX model",
-        "the input ended unexpectedly in the middle of a field)");
+    assertInputError(() -> OnnxFormat.read(f), f.toString(), 0, 0, "not an ONNX model:"
+        + " the protobuf ends in the middle of a field (a truncated file?); expected an .onnx file"
+        + " as torch.onnx or skl2onnx write it");
     Path missing = dir.resolve("missing.onnx");
     assertInputError(() -> OnnxFormat.read(missing), missing.toString(), 0, 0);
   }
