@@ -36,7 +36,9 @@ import xcert.solvers.num.Rationals;
  *
  * <p>The header names the problem and the orbit structure, which the checker rebuilds itself; the
  * numbers are exact rationals ("3/64", "-1", "0.25"). Class ids are those of the named structure
- * (see its class documentation). Nothing in the file is trusted: the checker verifies the
+ * (see its class documentation). A byte-order mark may start the file; any other line than the ones
+ * above, or a header key, {@code alpha} or {@code optimum} given twice, is refused with its line.
+ * Nothing in the file is trusted: the checker verifies the
  * certificate on the orbits and, for d ≤ 26, lifted onto the full LP.
  */
 public final class CertificateFile {

@@ -1,10 +1,7 @@
 package xcert.solvers.io;
 
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

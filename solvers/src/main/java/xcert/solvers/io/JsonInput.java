@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * Jackson's streaming parser with every failure turned into an {@link InputException} at the line and
- * column of the offending token. A leading byte-order mark is skipped. NaN and ±Infinity tokens are let through the tokenizer so that the
+ * column of the offending token, in this format's words (what was found, what was expected) rather
+ * than Jackson's. A number whose text is not zero but whose double is 0 is refused like one that
+ * overflows. A leading byte-order mark is skipped. NaN and ±Infinity tokens are let through the tokenizer so that the
  * readers can say that a number must be finite.
  */
 final class JsonInput implements AutoCloseable {
