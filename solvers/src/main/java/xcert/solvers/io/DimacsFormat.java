@@ -284,7 +284,8 @@ public final class DimacsFormat {
           boolean negative = x.charAt(0) == '-';
           long var = Tokens.digitsValue(negative ? x.substring(1) : x);
           if (var > variables) {
-            throw error(line, t.column(), "literal " + Excerpt.show(x) + " names variable " + var
+            throw error(line, t.column(), "literal " + Excerpt.show(x) + " names variable "
+                + Excerpt.show(negative ? x.substring(1) : x)
                 + ", but the p line (line " + pLine + ") declares V=" + variables
                 + "; expected literals in ±1..±" + variables);
           }
@@ -301,8 +302,8 @@ public final class DimacsFormat {
             }
             if (found < declared) {
               current.add(negative ? -(int) var : (int) var);
-            } else {
-              current.add(0); // only its being non-empty matters: a clause beyond C, counted below
+            } else if (current.size() == 0) {
+              current.add(0); // a clause beyond C: only its being open matters, it is counted below
             }
           }
         }

@@ -80,7 +80,7 @@ class StrictInputTest {
         + "9".repeat(40) + "...' (100001 characters)", m);
     String big = "9".repeat(100_000);
     assertEquals("f.cnf:2:1: literal " + "9".repeat(40) + "... (100000 characters) names variable "
-        + Long.MAX_VALUE + ", but the p line (line 1) declares V=2; expected literals in ±1..±2",
+        + "9".repeat(40) + "... (100000 characters), but the p line (line 1) declares V=2; expected literals in ±1..±2",
         message(() -> cnf("p cnf 2 1\n" + big + " 0\n")));
   }
 
