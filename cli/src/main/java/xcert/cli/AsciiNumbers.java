@@ -10,8 +10,9 @@ import xcert.solvers.errors.Excerpt;
 /**
  * The converters of numeric options: decimal numbers in ASCII digits only. Java's own parsers read any
  * Unicode digit ({@code Integer.parseInt("٥٠")} is 50, {@code "５"} is 5), so without these an option
- * such as {@code --samples ٥٠} would be read as a number the user may not have meant; picocli's
- * defaults would also read {@code 0x10} and {@code 010} in other radices.
+ * such as {@code --samples ٥٠} would be read as 50 (picocli's own converters call
+ * {@code Integer.valueOf}, which does). Otherwise they read what picocli's did: an optional sign and
+ * decimal digits for integers, {@link Double#valueOf} for numbers.
  */
 final class AsciiNumbers {
   private AsciiNumbers() {}
