@@ -11,6 +11,7 @@ import xcert.certificates.orbit.SymmetricBinomialOrbits;
 import xcert.certificates.problem.AttributionProblem;
 import xcert.certificates.problem.BinomialPartition;
 import xcert.certificates.problem.Families;
+import xcert.solvers.errors.Excerpt;
 import xcert.solvers.errors.InputException;
 import xcert.solvers.num.Rationals;
 import xcert.solvers.result.Provenance;
@@ -136,16 +137,17 @@ public final class CertificateCheck {
     String[] t = text.split(",");
     BinomialPartition p;
     try {
-      if (t.length != 3) {
+      if (t.length != 3 || !text.matches("[0-9, ]+")) { // parseInt reads any Unicode digit
         throw new IllegalArgumentException("not three sizes");
       }
       p = new BinomialPartition(Integer.parseInt(t[0].trim()), Integer.parseInt(t[1].trim()),
           Integer.parseInt(t[2].trim()));
     } catch (IllegalArgumentException e) {
-      throw InputException.of(src, "'partition " + text + "' is not three positive sizes n1,n2,n3");
+      throw InputException.of(src, Excerpt.quote("partition " + text) + " is not three positive"
+          + " sizes n1,n2,n3");
     }
     if (p.dimension() != d) {
-      throw InputException.of(src, "partition " + text + " has " + p.dimension()
+      throw InputException.of(src, "partition " + Excerpt.show(text) + " has " + p.dimension()
           + " features, d is " + d);
     }
     return p;

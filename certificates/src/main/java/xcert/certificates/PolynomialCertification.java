@@ -22,6 +22,7 @@ import xcert.certificates.problem.PolynomialParser;
 import xcert.certificates.problem.PolynomialProblems;
 import xcert.certificates.problem.SubsetFamily;
 import xcert.certificates.problem.SubsetListFile;
+import xcert.solvers.errors.Excerpt;
 import xcert.solvers.errors.InputException;
 import xcert.solvers.features.FeatureSet;
 import xcert.solvers.num.Rationals;
@@ -290,12 +291,11 @@ public final class PolynomialCertification {
       String[] t = gs[k].split(",");
       groups[k] = new int[t.length];
       for (int j = 0; j < t.length; j++) {
-        try {
-          groups[k][j] = Integer.parseInt(t[j].trim()) - 1;
-        } catch (NumberFormatException e) {
-          throw InputException.of(src, "'structure " + structure + "': '" + t[j]
-              + "' is not a feature index");
+        if (!t[j].trim().matches("[0-9]{1,9}")) { // parseInt reads any Unicode digit
+          throw InputException.of(src, Excerpt.quote("structure " + structure) + ": "
+              + Excerpt.quote(t[j]) + " is not a feature index");
         }
+        groups[k][j] = Integer.parseInt(t[j].trim()) - 1;
       }
     }
     // the file's groups must be interchangeable; the structure trusts that, so check it

@@ -2,6 +2,7 @@ package xcert.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import xcert.solvers.errors.Excerpt;
 import xcert.solvers.errors.InputException;
 
 /** Parses `--d` values: "20", "2..20", "2,4,8", or a mix such as "2..10,16,20". */
@@ -13,6 +14,10 @@ final class DRange {
     List<Integer> out = new ArrayList<>();
     for (String part : text.split(",")) {
       String p = part.trim();
+      if (!p.matches("[-0-9. ]*")) { // Integer.parseInt reads any Unicode digit; --d takes ASCII
+        throw InputException.of("--d", Excerpt.quote(p) + " is not a number or range; expected"
+            + " ASCII digits, e.g. 20, 2..20 or 2,4,8");
+      }
       try {
         int dots = p.indexOf("..");
         if (dots >= 0) {
@@ -28,7 +33,7 @@ final class DRange {
           out.add(check(Integer.parseInt(p), min, max));
         }
       } catch (NumberFormatException e) {
-        throw InputException.of("--d", "'" + p + "' is not a number or range; expected e.g. 20, "
+        throw InputException.of("--d", Excerpt.quote(p) + " is not a number or range; expected e.g. 20, "
             + "2..20 or 2,4,8");
       }
     }

@@ -60,6 +60,7 @@ public final class Main implements Runnable {
    * execution strategy) at the catch around {@code execute}; both end in {@link #report}.
    */
   static int run(CommandLine cl, String[] args, PrintWriter out, PrintWriter err) {
+    AsciiNumbers.register(cl);
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler((ex, a) -> {

@@ -32,12 +32,12 @@ class BackgroundCliTest {
   /** f(x) = 2x1 − x2 + 0.5x3 + 1. */
   private Path affine() throws IOException {
     return write("affine.json",
-        "{\"inputs\": 3, \"layers\": [{\"weights\": [[2, -1, 0.5]], \"bias\": [1]}]}");
+        "{\"type\": \"relu-network\", \"inputs\": 3, \"layers\": [{\"weights\": [[2, -1, 0.5]], \"bias\": [1]}]}");
   }
 
   /** A small ReLU network with 3 inputs. */
   private Path relu() throws IOException {
-    return write("relu.json", "{\"inputs\": 3, \"layers\": [{\"weights\": [[1, -2, 0.5], "
+    return write("relu.json", "{\"type\": \"relu-network\", \"inputs\": 3, \"layers\": [{\"weights\": [[1, -2, 0.5], "
         + "[0.5, 1, -1], [-1, 0.25, 2]], \"bias\": [0.1, -0.2, 0.3]}, {\"weights\": "
         + "[[1, -1.5, 0.75]], \"bias\": [0.2]}]}");
   }
@@ -181,7 +181,7 @@ class BackgroundCliTest {
     for (int i = 0; i < 13; i++) {
       w.append(i == 0 ? "" : ", ").append(i % 3 - 1);
     }
-    Path wide = write("wide.json", "{\"inputs\": 13, \"layers\": [{\"weights\": [[" + w
+    Path wide = write("wide.json", "{\"type\": \"relu-network\", \"inputs\": 13, \"layers\": [{\"weights\": [[" + w
         + "]], \"bias\": [0]}]}");
     ExplainCliTest.assertBad(CliTest.run("explain", "kernelshap", "--model", wide.toString(),
         "--x", "1111111111111", "--dist", "uniform"), "csv:FILE");

@@ -139,7 +139,7 @@ class CliTest {
 
   @Test
   void reluScoresAreExactUnlessFloat64IsAsked() throws IOException {
-    Path net = write("net.json", "{\"inputs\": 1, \"layers\": [{\"weights\": [[2.0]], "
+    Path net = write("net.json", "{\"type\": \"relu-network\", \"inputs\": 1, \"layers\": [{\"weights\": [[2.0]], "
         + "\"bias\": [-1.0]}, {\"weights\": [[1.0]], \"bias\": [0.0]}]}");
     // f(x) = relu(2x − 1); under the uniform V on {0,1}: f_∅ = (0 + 1)/2
     Run exact = run("exact", "fs", "--model", net.toString(), "--x", "1", "--set", "-", "--json");
@@ -219,7 +219,7 @@ class CliTest {
     assertOneLineError(run("exact", "fs", "--model", cnf.toString()), "bad.cnf:2");
     Path expr = write("bad.expr", "x1 & (x2 | \n");
     assertOneLineError(run("exact", "fs", "--model", expr.toString()), "bad.expr:1");
-    Path json = write("bad.json", "{\"inputs\": 2, \"layers\": [ {\"weights\": [[1, 2]]} ]}");
+    Path json = write("bad.json", "{\"type\": \"relu-network\", \"inputs\": 2, \"layers\": [ {\"weights\": [[1, 2]]} ]}");
     assertOneLineError(run("exact", "fs", "--model", json.toString()), "bad.json:1");
     Path csv = write("rows.csv", "1,0,1\n0,1\n");
     assertOneLineError(run("exact", "fs", "--model", majority().toString(), "--dist",

@@ -33,7 +33,7 @@ class ExplainCliTest {
   /** f(x) = 2x1 − x2 + 0.5x3 + 1: one linear layer, no ReLU. */
   private Path affine() throws IOException {
     return write("affine.json",
-        "{\"inputs\": 3, \"layers\": [{\"weights\": [[2, -1, 0.5]], \"bias\": [1]}]}");
+        "{\"type\": \"relu-network\", \"inputs\": 3, \"layers\": [{\"weights\": [[2, -1, 0.5]], \"bias\": [1]}]}");
   }
 
   private Path and2() throws IOException {
@@ -259,7 +259,7 @@ class ExplainCliTest {
     // f = relu(x1 + x2 − 1) from r = 00 to x = 11: on the path t·(1,1) the unit is active for
     // t > 1/2, where ∂f/∂x_i = 1, so IG_i = (x_i − r_i) ∫_{1/2}^{1} 1 dt = 1/2 each; the sum is
     // f(x) − f(r) = 1 (completeness).
-    Path kink = write("kink.json", "{\"inputs\": 2, \"layers\": [{\"weights\": [[1, 1]], "
+    Path kink = write("kink.json", "{\"type\": \"relu-network\", \"inputs\": 2, \"layers\": [{\"weights\": [[1, 1]], "
         + "\"bias\": [-1]}, {\"weights\": [[1]], \"bias\": [0]}]}");
     Map<String, String> ig = ok(CliTest.run("explain", "ig-exact", "--model", kink.toString(),
         "--x", "1,1", "--json"));
@@ -270,7 +270,7 @@ class ExplainCliTest {
   void smoothGradLimitOfAPiecewiseLinearIdentity() throws IOException {
     // f(x) = relu(x1) − relu(−x1) = x1 for every x: ∇f = (1, 0) off the kink x1 = 0, a null set
     // under Gaussian noise, so E[∇f(x + ξ)] = (1, 0) for every σ.
-    Path id = write("id.json", "{\"inputs\": 2, \"layers\": [{\"weights\": [[1, 0], [-1, 0]], "
+    Path id = write("id.json", "{\"type\": \"relu-network\", \"inputs\": 2, \"layers\": [{\"weights\": [[1, 0], [-1, 0]], "
         + "\"bias\": [0, 0]}, {\"weights\": [[1, -1]], \"bias\": [0]}]}");
     Map<String, String> f = ok(CliTest.run("explain", "smoothgrad-limit", "--model",
         id.toString(), "--x", "0.3,-2", "--sigma", "2", "--json"));

@@ -36,7 +36,7 @@ class ModelOptionsCliTest {
    * (as relu(z) - relu(-z)), with a sigmoid head.
    */
   private String twoOutputs() throws IOException {
-    return write("two.json", "{\"inputs\": 2, \"layers\": ["
+    return write("two.json", "{\"type\": \"relu-network\", \"inputs\": 2, \"layers\": ["
         + "{\"weights\": [[1, -1], [1, 1], [1, 2], [-1, -2]], \"bias\": [0, -1, -1, 1]},"
         + "{\"weights\": [[1, 1, 0, 0], [0, 0, 1, -1]], \"bias\": [0, 0]}],"
         + " \"head\": \"sigmoid\"}").toString();

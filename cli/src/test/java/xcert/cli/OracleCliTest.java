@@ -206,7 +206,7 @@ class OracleCliTest {
     // f = 2x1 − x2 + x3/2 + 1 at x = (1, 2, 3), r = (1/2, 0, 1): LIME's and GLIME's limits
     // (λ = 0, intercept), Occlusion and IG all give w ⊙ (x − r) = (1, −2, 1).
     Path net = write("affine.json",
-        "{\"inputs\": 3, \"layers\": [{\"weights\": [[2, -1, 0.5]], \"bias\": [1]}]}");
+        "{\"type\": \"relu-network\", \"inputs\": 3, \"layers\": [{\"weights\": [[2, -1, 0.5]], \"bias\": [1]}]}");
     Path good = write("w.json", "{\"values\": [1, -2, 1]}");
     Path off = write("off.json", "{\"values\": [1, -2, 1.001]}");
     for (String a : new String[] {"lime-limit", "glime-limit", "occlusion-limit", "ig"}) {

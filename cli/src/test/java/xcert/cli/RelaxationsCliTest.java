@@ -30,7 +30,7 @@ class RelaxationsCliTest {
   /** f(x) = 8x1 + 4x2 + 2x3 + x4: each feature's share of the distortion is w_i²-ordered. */
   private Path separated() throws IOException {
     return write("sep.json",
-        "{\"inputs\": 4, \"layers\": [{\"weights\": [[8, 4, 2, 1]], \"bias\": [0]}]}");
+        "{\"type\": \"relu-network\", \"inputs\": 4, \"layers\": [{\"weights\": [[8, 4, 2, 1]], \"bias\": [0]}]}");
   }
 
   /** (x1 ∧ x2) ∨ (x3 ∧ ¬x3): x3 never matters. */

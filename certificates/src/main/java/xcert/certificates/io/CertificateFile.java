@@ -6,7 +6,6 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.certificates.orbit.OrbitCertificate;
+import xcert.solvers.errors.Excerpt;
 import xcert.solvers.errors.InputException;
+import xcert.solvers.io.TextFiles;
 import xcert.solvers.num.Rationals;
 
 /**
@@ -35,7 +36,9 @@ import xcert.solvers.num.Rationals;
  *
  * <p>The header names the problem and the orbit structure, which the checker rebuilds itself; the
  * numbers are exact rationals ("3/64", "-1", "0.25"). Class ids are those of the named structure
- * (see its class documentation). Nothing in the file is trusted: the checker verifies the
+ * (see its class documentation). A byte-order mark may start the file; any other line than the ones
+ * above, or a header key, {@code alpha} or {@code optimum} given twice, is refused with its line.
+ * Nothing in the file is trusted: the checker verifies the
  * certificate on the orbits and, for d ≤ 26, lifted onto the full LP.
  */
 public final class CertificateFile {
@@ -82,14 +85,17 @@ public final class CertificateFile {
     w.write("optimum " + Rationals.format(optimum) + "\n");
   }
 
+  /** The header keys a certificate may have (which ones a family needs, its checker says). */
+  public static final List<String> HEADER_KEYS = List.of("family", "d", "partition", "structure",
+      "kind", "poly", "x", "sets");
+
+  /**
+   * Reads a certificate file (UTF-8, an optional byte-order mark).
+   *
+   * @throws InputException naming the file and line when it cannot be read or is malformed
+   */
   public static Contents read(Path file) {
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(file.toString(), r);
-    } catch (NoSuchFileException e) {
-      throw InputException.of(file.toString(), "file not found");
-    } catch (IOException e) {
-      throw InputException.of(file.toString(), "cannot read: " + e.getMessage());
-    }
+    return TextFiles.read(file, CertificateFile::read);
   }
 
   public static Contents read(String source, Reader in) {
@@ -104,6 +110,9 @@ public final class CertificateFile {
     try {
       for (String raw = br.readLine(); raw != null; raw = br.readLine()) {
         lineNo++;
+        if (lineNo == 1 && raw.startsWith("\uFEFF")) {
+          raw = raw.substring(1);
+        }
         int hash = raw.indexOf('#');
         String line = (hash >= 0 ? raw.substring(0, hash) : raw).trim();
         if (line.isEmpty()) {
@@ -112,7 +121,7 @@ public final class CertificateFile {
         if (!magic) {
           if (!line.equals(MAGIC)) {
             throw new InputException(source, lineNo, 1, "expected the first line '" + MAGIC
-                + "', found '" + line + "'");
+                + "', found " + Excerpt.quote(line));
           }
           magic = true;
           continue;
@@ -120,6 +129,9 @@ public final class CertificateFile {
         String[] t = line.split("\\s+");
         switch (t[0]) {
           case "alpha" -> {
+            if (alpha != null) {
+              throw new InputException(source, lineNo, 1, "a second 'alpha' line; expected one");
+            }
             alpha = new BigFraction[t.length - 1];
             for (int i = 1; i < t.length; i++) {
               alpha[i - 1] = number(source, lineNo, t[i]);
@@ -130,11 +142,11 @@ public final class CertificateFile {
               throw new InputException(source, lineNo, 1, "expected 'z CLASS VALUE'");
             }
             long o;
-            try {
-              o = Long.parseLong(t[1]);
-            } catch (NumberFormatException e) {
-              throw new InputException(source, lineNo, 3, "'" + t[1] + "' is not a class id");
+            if (!t[1].matches("[0-9]{1,18}")) {
+              throw new InputException(source, lineNo, 3, Excerpt.quote(t[1]) + " is not a class"
+                  + " id; expected a non-negative integer");
             }
+            o = Long.parseLong(t[1]);
             if (!support.isEmpty() && o <= support.get(support.size() - 1)) {
               throw new InputException(source, lineNo, 3, "class ids must increase; " + o
                   + " follows " + support.get(support.size() - 1));
@@ -146,19 +158,31 @@ public final class CertificateFile {
             if (t.length != 2) {
               throw new InputException(source, lineNo, 1, "expected 'optimum VALUE'");
             }
+            if (optimum != null) {
+              throw new InputException(source, lineNo, 1, "a second 'optimum' line; expected one");
+            }
             optimum = number(source, lineNo, t[1]);
           }
           default -> {
+            if (!HEADER_KEYS.contains(t[0])) {
+              throw new InputException(source, lineNo, 1, "unknown line " + Excerpt.quote(line)
+                  + "; expected a header line (" + String.join(", ", HEADER_KEYS)
+                  + "), 'alpha', 'z' or 'optimum'");
+            }
             if (t.length < 2) {
-              throw new InputException(source, lineNo, 1, "expected 'KEY VALUE', found '"
-                  + line + "'");
+              throw new InputException(source, lineNo, 1, "expected '" + t[0] + " VALUE', found "
+                  + Excerpt.quote(line));
+            }
+            if (header.containsKey(t[0])) {
+              throw new InputException(source, lineNo, 1, "a second '" + t[0] + "' line; expected"
+                  + " each header key once");
             }
             header.put(t[0], line.substring(t[0].length()).trim());
           }
         }
       }
     } catch (IOException e) {
-      throw InputException.of(source, "cannot read: " + e.getMessage());
+      throw new InputException(source, lineNo + 1, 0, "cannot read: " + e.getMessage());
     }
     if (!magic) {
       throw InputException.of(source, "empty file; expected '" + MAGIC + "'");
@@ -196,9 +220,12 @@ public final class CertificateFile {
   public static int requireInt(Contents c, String source, String key) {
     String v = require(c, source, key);
     try {
+      if (Excerpt.firstNonAscii(v) >= 0) {
+        throw new NumberFormatException(v);
+      }
       return Integer.parseInt(v);
     } catch (NumberFormatException e) {
-      throw InputException.of(source, "'" + key + " " + v + "' is not a whole number");
+      throw InputException.of(source, Excerpt.quote(key + " " + v) + " is not a whole number");
     }
   }
 

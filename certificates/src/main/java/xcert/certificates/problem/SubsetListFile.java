@@ -3,13 +3,11 @@ package xcert.certificates.problem;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import xcert.solvers.errors.Excerpt;
 import xcert.solvers.errors.InputException;
 
 /**
@@ -49,14 +47,7 @@ public final class SubsetListFile {
    * @param d the number of features, or -1 for the largest index used
    */
   public static SubsetFamily read(Path file, int d) {
-    String source = file.toString();
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(source, in, d);
-    } catch (NoSuchFileException e) {
-      throw InputException.of(source, "no such file");
-    } catch (IOException e) {
-      throw InputException.of(source, "cannot read: " + e.getMessage());
-    }
+    return xcert.solvers.io.TextFiles.read(file, (source, in) -> read(source, in, d));
   }
 
   /**
@@ -213,12 +204,12 @@ public final class SubsetListFile {
         throw error(start, "expected a feature index, found " + found + "; " + EXPECTED);
       }
       if (pos < end && Character.isLetter(text.charAt(pos))) {
-        throw error(start, "malformed feature index '" + token(start, end) + "'; " + EXPECTED);
+        throw error(start, "malformed feature index " + Excerpt.quote(token(start, end)) + "; " + EXPECTED);
       }
       String digits = text.substring(start, pos);
       long value = digits.length() > 4 ? Long.MAX_VALUE : Long.parseLong(digits);
       if (value < 1 || value > limit) {
-        throw error(start, "feature " + digits + " is out of range; expected indices in 1.." + limit
+        throw error(start, "feature " + Excerpt.show(digits) + " is out of range; expected indices in 1.." + limit
             + (declared ? "" : ", the most features a set may hold"));
       }
       return (int) value;

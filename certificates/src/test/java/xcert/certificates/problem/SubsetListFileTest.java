@@ -62,7 +62,7 @@ class SubsetListFileTest {
     assertEquals(2, SubsetListFile.read(p).dimension());
     InputException e = assertThrows(InputException.class,
         () -> SubsetListFile.read(dir.resolve("missing.sets"), 3));
-    assertTrue(e.problem().contains("no such file"), e.getMessage());
+    assertTrue(e.problem().contains("file not found"), e.getMessage());
   }
 
   private static void bad(String text, int d, int line, int column, String fragment) {

@@ -216,14 +216,14 @@ public final class FeatureSet implements Comparable<FeatureSet> {
     }
     String digits = s.replaceFirst("^0+(?=.)", "");
     if (digits.length() > 10 || Long.parseLong(digits) < 1 || Long.parseLong(digits) > d) {
-      throw InputException.of(where, "feature " + s + " is out of range; expected indices in 1.."
+      throw InputException.of(where, "feature " + xcert.solvers.errors.Excerpt.show(s) + " is out of range; expected indices in 1.."
           + d);
     }
     return Integer.parseInt(digits);
   }
 
   private static String quote(String token) {
-    return "'" + (token.length() > 40 ? token.substring(0, 37) + "..." : token) + "'";
+    return xcert.solvers.errors.Excerpt.quote(token);
   }
 
   /** Report order: by size, then lexicographically by the ascending feature lists. */

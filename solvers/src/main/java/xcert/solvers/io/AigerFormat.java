@@ -1,5 +1,6 @@
 package xcert.solvers.io;
 
+import xcert.solvers.errors.Excerpt;
 import xcert.solvers.errors.InputException;
 import xcert.solvers.errors.TooLargeException;
 import java.io.IOException;
@@ -204,7 +205,7 @@ public final class AigerFormat {
       for (int f = 6; f <= counts; f++) {
         if (count(f) != 0) {
           throw error(headerLine, header.get(f).column(), "the header declares "
-              + names[f - 1] + "=" + header.get(f).text() + " AIGER 1.9 properties (bad states,"
+              + names[f - 1] + "=" + Excerpt.show(header.get(f).text()) + " AIGER 1.9 properties (bad states,"
               + " constraints, justice, fairness); xcert reads combinational circuits only (0)");
         }
       }
@@ -214,24 +215,24 @@ public final class AigerFormat {
       long o = count(4);
       long a = count(5);
       if (l != 0) {
-        throw error(headerLine, header.get(3).column(), "the header declares L=" + header.get(3)
-            .text() + " latches; xcert reads combinational circuits only (expected L=0)");
+        throw error(headerLine, header.get(3).column(), "the header declares L=" + Excerpt.show(header.get(3)
+            .text()) + " latches; xcert reads combinational circuits only (expected L=0)");
       }
       if (m > Limits.MAX_NODES) {
         throw Limits.tooLarge(source, headerLine, header.get(1).column(), "the header declares M="
-            + header.get(1).text() + " variables; xcert reads at most " + Limits.MAX_NODES);
+            + Excerpt.show(header.get(1).text()) + " variables; xcert reads at most " + Limits.MAX_NODES);
       }
       if (i > Limits.MAX_INPUTS) {
         throw Limits.tooLarge(source, headerLine, header.get(2).column(), "the header declares I="
-            + header.get(2).text() + " inputs; xcert reads at most " + Limits.MAX_INPUTS);
+            + Excerpt.show(header.get(2).text()) + " inputs; xcert reads at most " + Limits.MAX_INPUTS);
       }
       if (o > Limits.MAX_NODES) {
         throw Limits.tooLarge(source, headerLine, header.get(4).column(), "the header declares O="
-            + header.get(4).text() + " outputs; xcert reads at most " + Limits.MAX_NODES);
+            + Excerpt.show(header.get(4).text()) + " outputs; xcert reads at most " + Limits.MAX_NODES);
       }
       if (a > Limits.MAX_NODES) {
         throw Limits.tooLarge(source, headerLine, header.get(5).column(), "the header declares A="
-            + header.get(5).text() + " AND gates; xcert reads at most " + Limits.MAX_NODES);
+            + Excerpt.show(header.get(5).text()) + " AND gates; xcert reads at most " + Limits.MAX_NODES);
       }
       if (o == 0) {
         throw error(headerLine, header.get(4).column(),
@@ -253,7 +254,7 @@ public final class AigerFormat {
       }
       long v = Tokens.digitsValue(t.text());
       if (v > maxLiteral) {
-        throw error(line, t.column(), what + " " + t.text() + " exceeds 2M+1 = " + maxLiteral
+        throw error(line, t.column(), what + " " + Excerpt.show(t.text()) + " exceeds 2M+1 = " + maxLiteral
             + " (M=" + maxVar + " in the header)");
       }
       return (int) v;

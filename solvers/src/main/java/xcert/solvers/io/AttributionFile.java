@@ -1,15 +1,13 @@
 package xcert.solvers.io;
 
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.commons.numbers.fraction.BigFraction;
+import xcert.solvers.errors.Excerpt;
 import xcert.solvers.errors.InputException;
 import xcert.solvers.num.Rationals;
 
@@ -56,15 +54,7 @@ public final class AttributionFile {
       throw InputException.of(file.toString(), "unknown attribution format; expected a .csv or"
           + " .json file");
     }
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw InputException.of(file.toString(), "not UTF-8 text");
-    } catch (IOException e) {
-      throw InputException.of(file.toString(), "cannot read: "
-          + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
-    }
+    String text = Sources.readString(file);
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
@@ -78,7 +68,7 @@ public final class AttributionFile {
   private static BigFraction number(String source, int line, int column, String s, String what) {
     if (!isNumber(s)) {
       throw new InputException(source, line, column, (s.isEmpty() ? "empty field"
-          : "'" + s + "'") + " is not a number; expected " + what
+          : Excerpt.quote(s)) + " is not a number; expected " + what
           + " (a decimal such as -0.25 or a fraction such as 3/8)");
     }
     try {
@@ -171,7 +161,7 @@ public final class AttributionFile {
         i = Integer.parseInt(m.group(1));
       }
       if (i < 1 || i > d) {
-        throw new InputException(source, l.number(), l.columns().get(0), "'" + f + "' is not a "
+        throw new InputException(source, l.number(), l.columns().get(0), Excerpt.quote(f) + " is not a "
             + "feature; expected 1.." + d + " or x1..x" + d + " (lines of two fields are "
             + "'feature,value')");
       }

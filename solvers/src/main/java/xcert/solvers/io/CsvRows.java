@@ -1,5 +1,6 @@
 package xcert.solvers.io;
 
+import xcert.solvers.errors.Excerpt;
 import xcert.solvers.errors.InputException;
 import java.io.Reader;
 import java.nio.file.Path;
@@ -115,8 +116,13 @@ public final class CsvRows {
         }
         double x = Double.parseDouble(v);
         if (!Double.isFinite(x)) {
-          throw new InputException(source, line, at, "field " + (i + 1) + " is " + v
+          throw new InputException(source, line, at, "field " + (i + 1) + " is " + Excerpt.show(v)
               + ", which overflows a double; expected a finite number");
+        }
+        if (x == 0 && !Sources.isZero(v)) {
+          throw new InputException(source, line, at, "field " + (i + 1) + " is " + Excerpt.show(v)
+              + ", which underflows a double to 0; expected a number a double holds (0 or at least"
+              + " 4.9e-324 in magnitude)");
         }
         row[i] = x;
         col += f.length() + 1;

@@ -1,5 +1,6 @@
 package xcert.solvers.io;
 
+import xcert.solvers.errors.Excerpt;
 import xcert.solvers.errors.InputException;
 import xcert.solvers.errors.TooLargeException;
 import java.io.IOException;
@@ -21,8 +22,10 @@ import xcert.solvers.model.Circuit;
  * <p>A file holds comment lines ({@code c …}, allowed anywhere, also between clauses), one problem line
  * {@code p cnf V C} before the first clause, then C clauses, each a list of non-zero literals ±v
  * (1 ≤ v ≤ V) ended by {@code 0}; a clause may span lines and a line may hold several clauses. A line
- * starting with {@code %} ends the clauses (the SATLIB trailer; what follows is ignored). A last clause
- * missing its terminating 0 at the end of the file is accepted.
+ * starting with {@code %} ends the clauses (the SATLIB trailer; what follows is ignored). A literal is
+ * written as the format writes it: an optional {@code -} and a decimal number without leading zeros
+ * ({@code +1}, {@code 01} and {@code -0} are refused), and every clause, the last one too, ends with
+ * {@code 0}.
  *
  * <p>As a circuit, a CNF is a {@link Circuit} on d = V inputs with one output, the AND of its clauses,
  * each clause an OR of literals (one NOT node per negated variable, shared).
@@ -227,6 +230,8 @@ public final class DimacsFormat {
     private int cColumn;
     private int variables;
     private long declared;
+    private int clauseLine;
+    private int clauseColumn;
 
     Parser(String source, Reader in) {
       this.source = source;
@@ -256,6 +261,9 @@ public final class DimacsFormat {
           continue;
         }
         if (c0 == '%') {
+          if (current.size() > 0) {
+            throw unterminated(clauseLine, clauseColumn, "before the '%' on line " + line);
+          }
           break;
         }
         if (c0 == 'p') {
@@ -268,14 +276,16 @@ public final class DimacsFormat {
             throw error(line, t.column(), "found " + Sources.quote(x) + " before the problem line;"
                 + " expected 'p cnf V C' before the first clause");
           }
-          if (!isInteger(x)) {
-            throw error(line, t.column(), "expected an integer literal or 0 ending the clause,"
-                + " found " + Sources.quote(x));
+          if (!isLiteral(x)) {
+            throw error(line, t.column(), "expected a literal such as 3 or -3, or 0 ending the"
+                + " clause, found " + Sources.quote(x) + (isInteger(x) ? " (DIMACS literals have no"
+                + " '+' sign and no leading zeros)" : ""));
           }
           boolean negative = x.charAt(0) == '-';
-          long var = Tokens.digitsValue(negative || x.charAt(0) == '+' ? x.substring(1) : x);
+          long var = Tokens.digitsValue(negative ? x.substring(1) : x);
           if (var > variables) {
-            throw error(line, t.column(), "literal " + x + " names variable " + var
+            throw error(line, t.column(), "literal " + Excerpt.show(x) + " names variable "
+                + Excerpt.show(negative ? x.substring(1) : x)
                 + ", but the p line (line " + pLine + ") declares V=" + variables
                 + "; expected literals in ±1..±" + variables);
           }
@@ -285,8 +295,16 @@ public final class DimacsFormat {
               clauses.add(current.toArray());
             }
             current.clear();
-          } else if (found < declared) {
-            current.add(negative ? -(int) var : (int) var);
+          } else {
+            if (current.size() == 0) {
+              clauseLine = line;
+              clauseColumn = t.column();
+            }
+            if (found < declared) {
+              current.add(negative ? -(int) var : (int) var);
+            } else if (current.size() == 0) {
+              current.add(0); // a clause beyond C: only its being open matters, it is counted below
+            }
           }
         }
       }
@@ -296,17 +314,19 @@ public final class DimacsFormat {
         }
         throw error(0, 0, "no problem line; expected 'p cnf V C' before the first clause");
       }
-      if (current.size() > 0) { // a last clause without its terminating 0
-        found++;
-        if (found <= declared) {
-          clauses.add(current.toArray());
-        }
+      if (current.size() > 0) {
+        throw unterminated(clauseLine, clauseColumn, "at the end of the file");
       }
       if (found != declared) {
         throw error(pLine, cColumn, "found " + found + " clause" + (found == 1 ? "" : "s")
             + ", but the p line declares C=" + declared + "; expected the count to match");
       }
       return new Cnf(variables, clauses.toArray(new int[0][]));
+    }
+
+    private InputException unterminated(int line, int column, String where) {
+      return error(line, column, "the clause starting here has no terminating 0 " + where
+          + "; expected every clause, the last one too, to end with 0");
     }
 
     private void problemLine(List<Token> ts, int line) {
@@ -340,17 +360,26 @@ public final class DimacsFormat {
       long nv = Tokens.digitsValue(v.text());
       long nc = Tokens.digitsValue(c.text());
       if (nv > Limits.MAX_INPUTS) {
-        throw Limits.tooLarge(source, line, v.column(), "the p line declares V=" + v.text()
+        throw Limits.tooLarge(source, line, v.column(), "the p line declares V=" + Excerpt.show(v.text())
             + " variables; xcert reads at most " + Limits.MAX_INPUTS);
       }
       if (nc > Limits.MAX_NODES) {
-        throw Limits.tooLarge(source, line, c.column(), "the p line declares C=" + c.text()
+        throw Limits.tooLarge(source, line, c.column(), "the p line declares C=" + Excerpt.show(c.text())
             + " clauses; xcert reads at most " + Limits.MAX_NODES);
       }
       pLine = line;
       cColumn = c.column();
       variables = (int) nv;
       declared = nc;
+    }
+
+    /** A DIMACS literal: 0, or an optional '-' and digits without a leading zero. */
+    private static boolean isLiteral(String x) {
+      if (x.equals("0")) {
+        return true;
+      }
+      int start = x.charAt(0) == '-' ? 1 : 0;
+      return x.length() > start && x.charAt(start) != '0' && Tokens.isDigits(x.substring(start));
     }
 
     private static boolean isInteger(String x) {

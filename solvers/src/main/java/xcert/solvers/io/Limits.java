@@ -17,6 +17,15 @@ public final class Limits {
   /** Longest line a text reader accepts, in characters. */
   public static final int MAX_LINE = 1 << 26;
 
+  /** Longest whole text file a reader holds in memory at once, in characters. */
+  public static final int MAX_TEXT = 1 << 28;
+
+  /** Most rows (units) a layer of a network file may have. */
+  public static final int MAX_LAYER_WIDTH = MAX_INPUTS;
+
+  /** Most weights all the layers of a network file may have together. */
+  public static final long MAX_WEIGHTS = MAX_NODES;
+
   private Limits() {}
 
   /** A refusal of a declared size, with the place it was declared. */

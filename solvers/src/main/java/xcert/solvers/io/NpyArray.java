@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import xcert.solvers.errors.Excerpt;
 import xcert.solvers.errors.InputException;
 
 /**
@@ -69,9 +70,11 @@ public record NpyArray(double[][] rows, int dimensions) {
       }
       return parse(source, Files.readAllBytes(file));
     } catch (java.nio.file.NoSuchFileException e) {
-      throw InputException.of(source, "no such file");
+      throw InputException.of(source, "file not found");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw InputException.of(source, "cannot read: permission denied");
     } catch (IOException e) {
-      throw InputException.of(source, "cannot read the file: " + e.getMessage());
+      throw InputException.of(source, "cannot read: " + LineReader.oneLine(e));
     }
   }
 
@@ -143,7 +146,7 @@ public record NpyArray(double[][] rows, int dimensions) {
   private static String find(String source, Pattern p, String header, String key) {
     Matcher m = p.matcher(header);
     if (!m.find()) {
-      throw InputException.of(source, "the .npy header has no " + key + " entry: " + header.trim());
+      throw InputException.of(source, "the .npy header has no " + key + " entry: " + Excerpt.quote(header.trim()));
     }
     return m.group(1);
   }
@@ -157,14 +160,12 @@ public record NpyArray(double[][] rows, int dimensions) {
     int n = parts[parts.length - 1].isBlank() ? parts.length - 1 : parts.length;
     long[] out = new long[n];
     for (int k = 0; k < n; k++) {
-      try {
-        out[k] = Long.parseLong(parts[k].trim().replace("L", ""));
-      } catch (NumberFormatException e) {
-        throw InputException.of(source, "the .npy shape (" + t + ") is not a tuple of sizes");
+      String size = parts[k].trim().replace("L", "");
+      if (!size.matches("[0-9]{1,18}")) { // Long.parseLong would read any Unicode digit
+        throw InputException.of(source, "the .npy shape " + Excerpt.quote("(" + t + ")")
+            + " is not a tuple of sizes; expected non-negative integers in ASCII digits");
       }
-      if (out[k] < 0) {
-        throw InputException.of(source, "the .npy shape (" + t + ") has a negative size");
-      }
+      out[k] = Long.parseLong(size);
     }
     return out;
   }

@@ -23,11 +23,18 @@ public final class OnnxFormat {
    */
   public static NetworkFile read(Path file) {
     String source = Sources.name(file);
+    if (Files.isDirectory(file)) {
+      throw InputException.of(source, "is a directory, expected a file");
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw InputException.of(source, "file not found");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw InputException.of(source, "cannot read: permission denied");
     } catch (IOException e) {
-      throw InputException.of(source, "cannot read the file: " + e.getMessage());
+      throw InputException.of(source, "cannot read: " + LineReader.oneLine(e));
     }
     return new NetworkFile(OnnxNetworks.parse(source, bytes), OptionalDouble.empty(), false);
   }

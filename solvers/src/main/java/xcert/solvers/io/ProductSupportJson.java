@@ -1,5 +1,6 @@
 package xcert.solvers.io;
 
+import xcert.solvers.errors.Excerpt;
 import xcert.solvers.errors.InputException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.Reader;
@@ -117,11 +118,11 @@ public final class ProductSupportJson {
         throw json.unknownKey(key, " in " + name, FEATURE_KEYS);
       }
       if (!seen.add(key)) {
-        throw json.error("key \"" + key + "\" appears twice in " + name + "; expected it once");
+        throw json.error("key " + Excerpt.quoteJson(key) + " appears twice in " + name + "; expected it once");
       }
       JsonToken v = json.next();
       if (v != JsonToken.START_ARRAY) {
-        throw json.error(name + ": \"" + key + "\" must be an array, found "
+        throw json.error(name + ": " + Excerpt.quoteJson(key) + " must be an array, found "
             + JsonInput.describe(v));
       }
       if (key.equals("values")) {
@@ -168,7 +169,7 @@ public final class ProductSupportJson {
       }
       double v = json.number(name + ": value " + (out.size() + 1));
       if (!seen.add(v == 0.0 ? 0.0 : v)) {
-        throw json.error(name + ": value " + json.text() + " is listed twice; expected distinct"
+        throw json.error(name + ": value " + Excerpt.show(json.text()) + " is listed twice; expected distinct"
             + " values");
       }
       out.add(v);
@@ -192,12 +193,14 @@ public final class ProductSupportJson {
       BigFraction p;
       try {
         p = Sources.rational(text);
+      } catch (xcert.solvers.limits.RationalSizeException ex) {
+        throw json.error(what + ": " + ex.getMessage());
       } catch (NumberFormatException ex) {
         throw json.error(what + " is " + Sources.quote(text) + ", expected a rational such as"
             + " \"1/3\" or 0.25");
       }
       if (p.signum() < 0 || p.compareTo(BigFraction.ONE) > 0) {
-        throw json.error(what + " is " + Rationals.format(p) + ", expected a probability in"
+        throw json.error(what + " is " + Sources.quote(text) + ", expected a probability in"
             + " [0,1]");
       }
       out.add(p);

@@ -1,5 +1,6 @@
 package xcert.solvers.io;
 
+import xcert.solvers.errors.Excerpt;
 import xcert.solvers.errors.InputException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -53,16 +54,18 @@ import xcert.solvers.model.ReluNetwork;
  *   <li>{@code threshold_rule} (optional, needs {@code threshold}): {@code ">="} (the default:
  *       label 1 iff value ≥ threshold) or {@code ">"} (label 1 iff value &gt; threshold, the rule of
  *       scikit-learn's {@code predict}: p &gt; 0.5, i.e. logit &gt; 0);
- *   <li>{@code type} (optional): if present, the string {@code "relu-network"}.
+ *   <li>{@code type} (required): the string {@code "relu-network"}.
  * </ul>
  *
  * Keys may come in any order; any other key is an error, as is a duplicate key, a non-finite number,
- * or a shape mismatch. Every error gives the line and column of the offending token (from Jackson's
+ * a nonzero number that underflows a double to 0, or a shape mismatch. A layer may have at most
+ * {@link Limits#MAX_LAYER_WIDTH} rows and the layers together at most {@link Limits#MAX_WEIGHTS}
+ * weights; both are checked as the rows are read, before they are held. Every error gives the line and column of the offending token (from Jackson's
  * streaming parser locations).
  */
 public final class ReluJsonFormat {
 
-  /** The value of the optional {@code type} key. */
+  /** The value of the required {@code type} key. */
   public static final String TYPE = "relu-network";
 
   private static final List<String> TOP_KEYS = List.of("type", "inputs", "layers", "head",
@@ -142,14 +145,14 @@ public final class ReluJsonFormat {
         throw json.unknownKey(key, "", TOP_KEYS);
       }
       if (!seen.add(key)) {
-        throw json.error("key \"" + key + "\" appears twice; expected each key once");
+        throw json.error("key " + Excerpt.quoteJson(key) + " appears twice; expected each key once");
       }
       JsonToken t = json.next();
       switch (key) {
         case "type" -> {
           if (t != JsonToken.VALUE_STRING || !json.text().equals(TYPE)) {
             throw json.error("\"type\" must be \"" + TYPE + "\", found "
-                + (t == JsonToken.VALUE_STRING ? "\"" + json.text() + "\"" : JsonInput.describe(t)));
+                + (t == JsonToken.VALUE_STRING ? Excerpt.quoteJson(json.text()) : JsonInput.describe(t)));
           }
         }
         case "inputs" -> {
@@ -165,7 +168,7 @@ public final class ReluJsonFormat {
           if (found == null || !RULES.contains(found)) {
             throw json.error("\"threshold_rule\" must be \">=\" (label 1 iff value >= threshold,"
                 + " the default) or \">\" (value > threshold), found "
-                + (found != null ? "\"" + found + "\"" : JsonInput.describe(t)));
+                + (found != null ? Excerpt.quoteJson(found) : JsonInput.describe(t)));
           }
           strict = found.equals(">");
           ruleAt = json.loc();
@@ -192,7 +195,13 @@ public final class ReluJsonFormat {
       throw json.error(ruleAt, "\"threshold_rule\" needs a \"threshold\"; add one, or drop the"
           + " rule");
     }
-    return build(json, (int) inputs, layers, layersAt, threshold, strict, head, oneOutput);
+    NetworkFile nf = build(json, (int) inputs, layers, layersAt, threshold, strict, head,
+        oneOutput);
+    if (!seen.contains("type")) {
+      throw json.error(objAt, "missing key \"type\"; expected \"type\": \"" + TYPE + "\" in the"
+          + " network object");
+    }
+    return nf;
   }
 
   private static OutputHead head(JsonInput json, JsonToken t) {
@@ -204,11 +213,17 @@ public final class ReluJsonFormat {
       }
     }
     throw json.error("\"head\" must be one of \"" + String.join("\", \"", OutputHead.ids())
-        + "\", found " + (t == JsonToken.VALUE_STRING ? "\"" + json.text() + "\""
+        + "\", found " + (t == JsonToken.VALUE_STRING ? Excerpt.quoteJson(json.text())
         : JsonInput.describe(t)));
   }
 
+  /** The number of weights read so far, over all layers. */
+  private static final class Budget {
+    long weights;
+  }
+
   private static List<Layer> layers(JsonInput json, JsonToken t) {
+    Budget budget = new Budget();
     if (t != JsonToken.START_ARRAY) {
       throw json.error("\"layers\" must be an array of layers, found " + JsonInput.describe(t));
     }
@@ -229,7 +244,7 @@ public final class ReluJsonFormat {
           throw json.unknownKey(key, " in layer " + number, LAYER_KEYS);
         }
         if (!seen.add(key)) {
-          throw json.error("key \"" + key + "\" appears twice in layer " + number
+          throw json.error("key " + Excerpt.quoteJson(key) + " appears twice in layer " + number
               + "; expected each key once");
         }
         JsonToken v = json.next();
@@ -242,8 +257,21 @@ public final class ReluJsonFormat {
           JsonToken r;
           while ((r = json.next()) != JsonToken.END_ARRAY) {
             int row = layer.rows.size() + 1;
-            layer.rowAt.add(json.loc());
-            layer.rows.add(numbers(json, r, "layer " + number + ", row " + row, "weight"));
+            if (row > Limits.MAX_LAYER_WIDTH) {
+              throw Limits.tooLarge(json.source, json.loc().line(), json.loc().column(), "layer "
+                  + number + " has more than " + Limits.MAX_LAYER_WIDTH + " rows (units), the"
+                  + " widest layer xcert reads");
+            }
+            Loc rowAt = json.loc();
+            double[] weights = numbers(json, r, "layer " + number + ", row " + row, "weight");
+            budget.weights += weights.length;
+            if (budget.weights > Limits.MAX_WEIGHTS) {
+              throw Limits.tooLarge(json.source, rowAt.line(), rowAt.column(), "the layers have"
+                  + " more than " + Limits.MAX_WEIGHTS + " weights by layer " + number + ", row "
+                  + row + ", the most xcert reads");
+            }
+            layer.rowAt.add(rowAt);
+            layer.rows.add(weights);
           }
         } else {
           layer.biasAt = json.loc();

@@ -1,10 +1,18 @@
 package xcert.solvers.io;
 
+import xcert.solvers.errors.Excerpt;
+import xcert.solvers.errors.Excerpt;
 import xcert.solvers.errors.InputException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -48,7 +56,10 @@ final class Sources {
     return p.toString();
   }
 
-  /** Opens p as UTF-8 text and applies the reader; the file is closed afterwards. */
+  /**
+   * Opens p as UTF-8 text and applies the reader; the file is closed afterwards. Bytes that are not
+   * UTF-8 end the read with one line naming the file, the line and the byte offset of the first one.
+   */
   static <T> T read(Path p, BiFunction<String, Reader, T> reader) {
     String name = name(p);
     if (Files.isDirectory(p)) {
@@ -56,7 +67,7 @@ final class Sources {
     }
     Reader r;
     try {
-      r = new InputStreamReader(Files.newInputStream(p), StandardCharsets.UTF_8);
+      r = new Utf8Reader(name, p, Files.newInputStream(p));
     } catch (NoSuchFileException e) {
       throw new InputException(name, 0, 0, "file not found");
     } catch (AccessDeniedException e) {
@@ -71,6 +82,135 @@ final class Sources {
     }
   }
 
+  /** The whole of p as UTF-8 text, without a leading byte-order mark; errors as {@link #read}. */
+  static String readString(Path p) {
+    return read(p, (name, in) -> {
+      StringBuilder sb = new StringBuilder();
+      char[] buf = new char[8192];
+      try {
+        for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+          if (sb.length() + n > Limits.MAX_TEXT) {
+            throw Limits.tooLarge(name, 0, 0, "the file is longer than " + Limits.MAX_TEXT
+                + " characters, the most xcert reads");
+          }
+          sb.append(buf, 0, n);
+        }
+      } catch (IOException e) {
+        throw new InputException(name, 0, 0, "cannot read: " + LineReader.oneLine(e));
+      }
+      return sb.length() > 0 && sb.charAt(0) == '\uFEFF' ? sb.substring(1) : sb.toString();
+    });
+  }
+
+  /** A strict UTF-8 reader whose decoding errors name the file, line and byte offset. */
+  private static final class Utf8Reader extends java.io.FilterReader {
+    private final String name;
+    private final Path file;
+
+    Utf8Reader(String name, Path file, java.io.InputStream in) {
+      super(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)));
+      this.name = name;
+      this.file = file;
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (CharacterCodingException e) {
+        throw notUtf8(name, file);
+      }
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) throws IOException {
+      try {
+        return super.read(cbuf, off, len);
+      } catch (CharacterCodingException e) {
+        throw notUtf8(name, file);
+      }
+    }
+  }
+
+  /**
+   * The refusal of a file that is not UTF-8: scans it again to name the line and byte offset (0-based)
+   * of the first byte that does not decode.
+   */
+  static InputException notUtf8(String name, Path file) {
+    CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    byte[] buf = new byte[1 << 16];
+    ByteBuffer bb = ByteBuffer.wrap(buf);
+    bb.limit(0);
+    CharBuffer cb = CharBuffer.allocate(1 << 16);
+    long offset = 0;
+    int line = 1;
+    boolean cr = false;
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      while (true) {
+        bb.compact();
+        int n = in.read(buf, bb.position(), bb.remaining());
+        boolean eof = n < 0;
+        if (!eof) {
+          bb.position(bb.position() + n);
+        }
+        bb.flip();
+        while (true) {
+          int start = bb.position();
+          CoderResult res = dec.decode(bb, cb, eof);
+          for (int i = start; i < bb.position(); i++) {
+            byte b = buf[i];
+            if (b == '\n') {
+              if (!cr) {
+                line++;
+              }
+              cr = false;
+            } else if (b == '\r') {
+              line++;
+              cr = true;
+            } else {
+              cr = false;
+            }
+            offset++;
+          }
+          cb.clear();
+          if (res.isError()) {
+            int bad = buf[bb.position()] & 0xFF;
+            return new InputException(name, line, 0, String.format("byte 0x%02X at byte offset %d"
+                + " is not UTF-8; expected UTF-8 text (save the file as UTF-8)", bad, offset));
+          }
+          if (!res.isOverflow()) {
+            break;
+          }
+        }
+        if (eof) {
+          break;
+        }
+      }
+    } catch (IOException e) {
+      // fall through to the message without a place
+    }
+    return new InputException(name, 0, 0, "is not UTF-8 text; expected UTF-8 (save the file as"
+        + " UTF-8)");
+  }
+
+  /** True when a decimal's text is zero ("0", "-0.00", "0e5"), so that a double of 0 is exact. */
+  static boolean isZero(String text) {
+    String t = text.strip();
+    int e = Math.max(t.indexOf('e'), t.indexOf('E'));
+    String mantissa = e >= 0 ? t.substring(0, e) : t;
+    for (int i = 0; i < mantissa.length(); i++) {
+      char c = mantissa.charAt(i);
+      if (c >= '1' && c <= '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * {@link Rationals#parse(String)} with a bound on decimal exponents, so that text such as
    * {@code 1e-999999999} is refused instead of computing 10^999999999.
@@ -82,10 +222,10 @@ final class Sources {
       try {
         v = new BigDecimal(t);
       } catch (NumberFormatException e) {
-        throw new NumberFormatException("'" + text + "' is not a number");
+        throw new NumberFormatException(Excerpt.quote(text) + " is not a number");
       }
       if (Math.abs((long) v.scale()) > 10_000) {
-        throw new NumberFormatException("'" + text + "' has an exponent beyond ±10000");
+        throw new NumberFormatException(Excerpt.quote(text) + " has an exponent beyond ±10000");
       }
     }
     return Rationals.parse(t);
@@ -93,7 +233,6 @@ final class Sources {
 
   /** A short rendering of a token for messages. */
   static String quote(String token) {
-    String t = token.length() > 40 ? token.substring(0, 37) + "..." : token;
-    return "'" + t + "'";
+    return xcert.solvers.errors.Excerpt.quote(token);
   }
 }

@@ -162,6 +162,6 @@ public final class DistributionSpec {
   }
 
   private static String quote(String token) {
-    return "'" + (token.length() > 40 ? token.substring(0, 37) + "..." : token) + "'";
+    return xcert.solvers.errors.Excerpt.quote(token);
   }
 }

@@ -1,5 +1,6 @@
 package xcert.solvers.notation;
 
+import xcert.solvers.errors.Excerpt;
 import xcert.solvers.errors.InputException;
 import java.util.regex.Pattern;
 
@@ -60,14 +61,19 @@ public final class InputVector {
       }
       x[i] = Double.parseDouble(v);
       if (!Double.isFinite(x[i])) {
-        throw InputException.of(where, "value " + (i + 1) + " is " + v
+        throw InputException.of(where, "value " + (i + 1) + " is " + Excerpt.show(v)
             + ", which overflows a double; expected a finite number");
+      }
+      if (x[i] == 0 && v.replaceFirst("[eE].*$", "").chars().anyMatch(c -> c >= '1' && c <= '9')) {
+        throw InputException.of(where, "value " + (i + 1) + " is " + Excerpt.show(v)
+            + ", which underflows a double to 0; expected 0 or a number at least 4.9e-324 in"
+            + " magnitude");
       }
     }
     return x;
   }
 
   private static String quote(String token) {
-    return "'" + (token.length() > 40 ? token.substring(0, 37) + "..." : token) + "'";
+    return xcert.solvers.errors.Excerpt.quote(token);
   }
 }

@@ -3,6 +3,7 @@ package xcert.solvers.num;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.apache.commons.numbers.fraction.BigFraction;
+import xcert.solvers.errors.Excerpt;
 import xcert.solvers.limits.RationalSizeException;
 import xcert.solvers.limits.SizePolicy;
 
@@ -29,6 +30,10 @@ public final class Rationals {
     if (s.isEmpty()) {
       throw new NumberFormatException("empty number");
     }
+    if (Excerpt.firstNonAscii(s) >= 0) { // BigInteger and BigDecimal read any Unicode digits
+      throw new NumberFormatException(Excerpt.quote(text) + " is not a number (expected ASCII digits"
+          + " such as 3/8 or 0.375)");
+    }
     int slash = s.indexOf('/');
     // the size policy's bound, before the digits are parsed (SizePolicy.MAX_RATIONAL_BITS)
     String size = slash >= 0 ? SizePolicy.digitsProblem("numerator", s.substring(0, slash))
@@ -44,7 +49,7 @@ public final class Rationals {
         BigInteger num = new BigInteger(s.substring(0, slash).trim());
         BigInteger den = new BigInteger(s.substring(slash + 1).trim());
         if (den.signum() == 0) {
-          throw new NumberFormatException("zero denominator in '" + text + "'");
+          throw new NumberFormatException("zero denominator in " + Excerpt.quote(text));
         }
         String bits = SizePolicy.rationalProblem(num, den);
         if (bits != null) {
@@ -54,7 +59,7 @@ public final class Rationals {
       }
       BigDecimal dec = new BigDecimal(s);
       if (Math.abs((long) dec.scale()) > MAX_DECIMAL_EXPONENT) {
-        throw new NumberFormatException("'" + text + "' has a decimal exponent beyond "
+        throw new NumberFormatException(Excerpt.quote(text) + " has a decimal exponent beyond "
             + MAX_DECIMAL_EXPONENT + "; write it as a fraction");
       }
       BigFraction v = fromDecimal(dec);
@@ -69,7 +74,8 @@ public final class Rationals {
           || e.getMessage().contains("decimal exponent")))) {
         throw e;
       }
-      throw new NumberFormatException("'" + text + "' is not a number (expected e.g. 3/8 or 0.375)");
+      throw new NumberFormatException(Excerpt.quote(text) + " is not a number (expected e.g. 3/8 or"
+          + " 0.375)");
     }
   }
 

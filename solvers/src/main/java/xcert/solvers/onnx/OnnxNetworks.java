@@ -93,6 +93,27 @@ public final class OnnxNetworks {
 
   private OnnxNetworks() {}
 
+  /** What protobuf found wrong, in words that do not depend on its library's messages. */
+  private static String protobufProblem(String m) {
+    String t = m == null ? "" : m.toLowerCase(java.util.Locale.ROOT);
+    if (t.contains("ended unexpectedly") || t.contains("truncated")) {
+      return "the protobuf ends in the middle of a field (a truncated file?)";
+    }
+    if (t.contains("invalid tag") || t.contains("wire type")) {
+      return "the bytes are not a protobuf message (an invalid field tag)";
+    }
+    if (t.contains("negative size") || t.contains("length")) {
+      return "the protobuf declares a field length that does not fit the file";
+    }
+    if (t.contains("utf-8")) {
+      return "a protobuf string is not UTF-8";
+    }
+    if (t.contains("recursion") || t.contains("nesting")) {
+      return "the protobuf nests messages too deeply";
+    }
+    return "the protobuf is malformed";
+  }
+
   /**
    * Parses ONNX protobuf bytes into a network.
    *
@@ -104,8 +125,8 @@ public final class OnnxNetworks {
     try {
       model = ModelProto.parseFrom(bytes);
     } catch (InvalidProtocolBufferException e) {
-      throw InputException.of(source, "not an ONNX model: the protobuf is truncated or malformed ("
-          + firstLine(e.getMessage()) + ")");
+      throw InputException.of(source, "not an ONNX model: " + protobufProblem(e.getMessage())
+          + "; expected an .onnx file as torch.onnx or skl2onnx write it");
     }
     if (bytes.length == 0) {
       throw InputException.of(source, "not an ONNX model: the file is empty");
@@ -118,15 +139,6 @@ public final class OnnxNetworks {
     return new Reader(source, model).read();
   }
 
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "no detail";
-    }
-    int nl = s.indexOf('\n');
-    String line = (nl < 0 ? s : s.substring(0, nl)).trim();
-    int stop = line.indexOf(". ");
-    return stop < 0 ? line : line.substring(0, stop);
-  }
 
   /** The state of one parse: the constants, the chain walk, the layers built so far. */
   private static final class Reader {

@@ -304,6 +304,7 @@ class AigerFormatTest {
   void binaryJunkIsAnInputError(@TempDir Path dir) throws Exception {
     Path p = dir.resolve("junk.aag");
     Files.write(p, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
-    assertInputError(() -> AigerFormat.read(p), p.toString(), 1, 1, "expected the AIGER header");
+    assertInputError(() -> AigerFormat.read(p), p.toString(), 1, 0,
+        "byte 0xFF at byte offset 0 is not UTF-8; expected UTF-8 text (save the file as UTF-8)");
   }
 }

@@ -124,9 +124,11 @@ class DimacsFormatTest {
   }
 
   @Test
-  void aLastClauseWithoutItsZeroIsAccepted() {
-    DimacsFormat.Cnf cnf = clauses("p cnf 3 2\n1 2 0\n-3 2");
-    assertArrayEquals(new int[] {-3, 2}, cnf.clauses()[1]);
+  void aLastClauseWithoutItsZeroIsRefused() {
+    bad("p cnf 3 2\n1 2 0\n-3 2", 3, 1, "the clause starting here has no terminating 0 at the end of"
+        + " the file; expected every clause, the last one too, to end with 0");
+    bad("p cnf 3 2\n1 2 0\n  -3\n 2\n%\n0\n", 3, 3, "the clause starting here has no terminating 0"
+        + " before the '%' on line 5");
   }
 
   @Test
@@ -264,7 +266,7 @@ class DimacsFormatTest {
 
   @Test
   void nonIntegerTokens() {
-    bad("p cnf 3 2\n1 2 0\n3  abc 0\n", 3, 4, "expected an integer literal", "'abc'");
+    bad("p cnf 3 2\n1 2 0\n3  abc 0\n", 3, 4, "expected a literal such as 3 or -3, or 0 ending the clause, found 'abc'");
     bad("p cnf 3 1\n1 2.5 0\n", 2, 3, "'2.5'");
   }
 

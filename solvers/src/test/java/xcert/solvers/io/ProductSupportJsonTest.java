@@ -57,7 +57,7 @@ class ProductSupportJsonTest {
   @Test
   void badProbabilities() {
     bad("{\"features\": [{\"values\": [0, 1], \"probabilities\": [\"3/2\", \"-1/2\"]}]}", 1, 52,
-        "feature 1: probability 1 is 3/2", "in [0,1]");
+        "feature 1: probability 1 is '3/2'", "in [0,1]");
     bad("{\"features\": [{\"values\": [0, 1], \"probabilities\": [\"half\", 0.5]}]}", 1, 52,
         "probability 1 is 'half'", "such as \"1/3\"");
     bad("{\"features\": [{\"values\": [0, 1], \"probabilities\": [\"1/0\", 0.5]}]}", 1, 52,

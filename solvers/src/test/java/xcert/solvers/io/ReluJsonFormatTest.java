@@ -51,15 +51,15 @@ class ReluJsonFormatTest {
 
   @Test
   void aByteOrderMarkIsSkipped() {
-    assertEquals(2, read("\uFEFF{\"inputs\": 2, " + LAYERS + "}").dimension());
+    assertEquals(2, read("\uFEFF{\"type\": \"relu-network\", \"inputs\": 2, " + LAYERS + "}").dimension());
   }
 
   @Test
   void optionalKeysAndAnyKeyOrder() {
-    ReluNetwork net = read("{" + LAYERS + ", \"inputs\": 2}");
+    ReluNetwork net = read("{" + LAYERS + ", \"inputs\": 2, \"type\": \"relu-network\"}");
     assertFalse(net.isClassifier());
     assertEquals(3.0, net.evaluate(new double[] {1, 2}));
-    ReluNetwork cls = read("{\"threshold\": 3.5, " + LAYERS + ", \"inputs\": 2}");
+    ReluNetwork cls = read("{\"threshold\": 3.5, " + LAYERS + ", \"type\": \"relu-network\", \"inputs\": 2}");
     assertEquals(0.0, cls.evaluate(new double[] {1, 2}));
     assertEquals(1.0, cls.evaluate(new double[] {2, 2}));
   }
@@ -128,12 +128,12 @@ class ReluJsonFormatTest {
   @Test
   void malformedJson() {
     InputException e = assertInputError(() -> read("{\"inputs\": 2,, " + LAYERS + "}"), "n.json",
-        1, -1, "malformed JSON", "Unexpected character (',' ");
+        1, -1, "malformed JSON: unexpected ','; expected a key in double quotes");
     assertTrue(e.column() >= 14 && e.column() <= 15, e.getMessage());
     bad("", 0, 0, "empty file", "expected a JSON object");
     bad("[1, 2]", 1, 1, "expected a JSON object", "found an array");
     assertInputError(() -> read("{\"inputs\": 2,\n " + LAYERS), "n.json", 2, -1,
-        "malformed JSON", "end-of-input");
+        "malformed JSON: the file ends inside an object; expected '}'");
   }
 
   @Test

@@ -77,7 +77,7 @@ class ReluJsonMultiOutputTest {
   @Test
   void theStrictRuleDecidesATie() {
     // one output, score = x1: at x1 = 0.5 the tie goes to 1 under >= and to 0 under >
-    String net = "{\"inputs\": 1, \"layers\": [{\"weights\": [[1]], \"bias\": [0]}],"
+    String net = "{\"type\": \"relu-network\", \"inputs\": 1, \"layers\": [{\"weights\": [[1]], \"bias\": [0]}],"
         + " \"threshold\": 0.5%s}";
     ReluNetwork ge = ReluJsonFormat.read("n.json", new StringReader(String.format(net, "")));
     ReluNetwork geStated = ReluJsonFormat.read("n.json",
@@ -146,7 +146,7 @@ class ReluJsonMultiOutputTest {
 
   @Test
   void aOneOutputNetworkWithAStrictRuleRoundTripsThroughTheOldWriter() {
-    ReluNetwork net = ReluJsonFormat.read("n.json", new StringReader("{\"inputs\": 2,"
+    ReluNetwork net = ReluJsonFormat.read("n.json", new StringReader("{\"type\": \"relu-network\", \"inputs\": 2,"
         + " \"layers\": [{\"weights\": [[1, -1]], \"bias\": [0.5]}], \"threshold\": 0,"
         + " \"threshold_rule\": \">\"}"));
     String text = ReluJsonFormat.toString(net);

@@ -68,7 +68,8 @@ class OnnxRefusalsTest {
   void truncatedFile() {
     byte[] good = OnnxFixturesTest.bytes("torch-regressor-12-16-8-1.onnx");
     for (int cut : new int[] {good.length / 2, good.length - 3, 7}) {
-      refused(Arrays.copyOf(good, cut), "not an ONNX model", "truncated or malformed");
+      refused(Arrays.copyOf(good, cut), "not an ONNX model: ",
+          "; expected an .onnx file as torch.onnx or skl2onnx write it");
     }
   }
 
@@ -96,8 +97,9 @@ class OnnxRefusalsTest {
   void onnxFormatNamesTheFile(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("cut.onnx");
     Files.write(f, new byte[] {0x08});
-    assertInputError(() -> OnnxFormat.read(f), f.toString(), 0, 0, "not an ONNX model",
-        "the input ended unexpectedly in the middle of a field)");
+    assertInputError(() -> OnnxFormat.read(f), f.toString(), 0, 0, "not an ONNX model:"
+        + " the protobuf ends in the middle of a field (a truncated file?); expected an .onnx file"
+        + " as torch.onnx or skl2onnx write it");
     Path missing = dir.resolve("missing.onnx");
     assertInputError(() -> OnnxFormat.read(missing), missing.toString(), 0, 0);
   }

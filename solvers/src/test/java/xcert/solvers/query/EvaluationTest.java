@@ -82,7 +82,7 @@ class EvaluationTest {
 
   @Test
   void aSigmoidProbabilityIsFloat64AndSaysWhy() {
-    Model f = ReluJsonFormat.readNetwork("s.json", new StringReader("{\"inputs\": 2,"
+    Model f = ReluJsonFormat.readNetwork("s.json", new StringReader("{\"type\": \"relu-network\", \"inputs\": 2,"
         + " \"layers\": [{\"weights\": [[1, -1]], \"bias\": [0.5]}], \"head\": \"sigmoid\"}"))
         .network().probability(1, OptionalDouble.of(0.5), true);
     Evaluation.Value v = Evaluation.evaluate(f, new double[] {1, 0});
@@ -113,7 +113,7 @@ class EvaluationTest {
   @Test
   void headUseProbabilityThroughTheSelection() {
     Model f = ModelFiles.select("s.json", ReluJsonFormat.readNetwork("s.json",
-        new StringReader("{\"inputs\": 1, \"layers\": [{\"weights\": [[2]], \"bias\": [0]}],"
+        new StringReader("{\"type\": \"relu-network\", \"inputs\": 1, \"layers\": [{\"weights\": [[2]], \"bias\": [0]}],"
             + " \"head\": \"sigmoid\"}")), new ModelSelection(OptionalInt.empty(),
         Optional.of(HeadUse.PROBABILITY), OptionalDouble.empty(), Optional.empty()));
     assertEquals(1 / (1 + Math.exp(-2.0)), Evaluation.evaluate(f, new double[] {1}).value(),

@@ -26,7 +26,7 @@ class ProbabilityHeadQueriesTest {
 
   /** p(x) = σ(x1 − x2 + 1/2). */
   private static Model probability() {
-    return ReluJsonFormat.readNetwork("s.json", new StringReader("{\"inputs\": 2,"
+    return ReluJsonFormat.readNetwork("s.json", new StringReader("{\"type\": \"relu-network\", \"inputs\": 2,"
         + " \"layers\": [{\"weights\": [[1, -1]], \"bias\": [0.5]}], \"head\": \"sigmoid\"}"))
         .network().probability(1, OptionalDouble.empty(), false);
   }
