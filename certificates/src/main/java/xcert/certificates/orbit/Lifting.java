@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.certificates.check.Certificate;
 import xcert.certificates.check.DualVector;
+import xcert.solvers.errors.TooLargeException;
 import xcert.solvers.num.Rationals;
 
 /**
@@ -22,14 +23,14 @@ public final class Lifting {
     BigFraction[] a = c.alpha();
     for (int i = 0; i < d; i++) {
       BigFraction v = a[s.orbitOf(i)];
-      alpha[i] = Rationals.numeratorOver(v, aDen).longValueExact();
+      alpha[i] = longNumerator(Rationals.numeratorOver(v, aDen), "α_" + (i + 1));
     }
     BigInteger zDen = c.zDenominator();
     long[] support = c.support();
     BigFraction[] z = c.z();
     long[] zNum = new long[z.length];
     for (int q = 0; q < z.length; q++) {
-      zNum[q] = Rationals.numeratorOver(z[q], zDen).longValueExact();
+      zNum[q] = longNumerator(Rationals.numeratorOver(z[q], zDen), "z of class " + support[q]);
     }
     DualVector y = new DualVector(mask -> {
       long o = s.classOf(mask);
@@ -38,5 +39,19 @@ public final class Lifting {
     }, zDen);
     return new Certificate(alpha, aDen, y, c.method() + ", lifted from " + s.classCount()
         + " classes");
+  }
+
+  /**
+   * The full check holds numerators over the common denominator in 64 bits.
+   *
+   * @throws TooLargeException for a numerator beyond them (a certificate from elsewhere)
+   */
+  private static long longNumerator(BigInteger numerator, String what) {
+    if (numerator.bitLength() > 63) {
+      throw new TooLargeException(what + " has a numerator of " + numerator.bitLength()
+          + " bits over the common denominator; the full LP check holds numerators in 64 bits"
+          + " (a certificate with such numerators can be checked on its orbits only)");
+    }
+    return numerator.longValueExact();
   }
 }
