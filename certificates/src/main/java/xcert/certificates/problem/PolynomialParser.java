@@ -3,7 +3,8 @@ package xcert.certificates.problem;
 import java.math.BigInteger;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.solvers.errors.InputException;
-import xcert.solvers.limits.RationalSizeException;
+import xcert.solvers.num.RationalSize;
+import xcert.solvers.num.RationalSizeException;
 import xcert.solvers.limits.SizePolicy;
 import xcert.solvers.num.Rationals;
 
@@ -219,7 +220,7 @@ public final class PolynomialParser {
       int denStart = pos;
       digits("a denominator");
       String den = text.substring(denStart, pos);
-      String size = SizePolicy.digitsProblem("denominator", den);
+      String size = RationalSize.digitsProblem("denominator", den);
       if (size != null) {
         throw new RationalSizeException(size);
       }

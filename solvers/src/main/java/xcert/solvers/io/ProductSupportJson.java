@@ -193,7 +193,7 @@ public final class ProductSupportJson {
       BigFraction p;
       try {
         p = Sources.rational(text);
-      } catch (xcert.solvers.limits.RationalSizeException ex) {
+      } catch (xcert.solvers.num.RationalSizeException ex) {
         throw json.error(what + ": " + ex.getMessage());
       } catch (NumberFormatException ex) {
         throw json.error(what + " is " + Sources.quote(text) + ", expected a rational such as"

@@ -3,6 +3,7 @@ package xcert.solvers.limits;
 import java.math.BigInteger;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.solvers.errors.InputException;
+import xcert.solvers.num.RationalSize;
 import xcert.solvers.errors.TooLargeException;
 import xcert.solvers.model.Circuit;
 import xcert.solvers.model.Model;
@@ -45,10 +46,10 @@ public final class SizePolicy {
    * Most bits of the numerator and of the denominator of an exact rational read from input: 4096
    * bits is about 1233 decimal digits, beyond 10^1000 (the largest decimal exponent accepted).
    */
-  public static final int MAX_RATIONAL_BITS = 4096;
+  public static final int MAX_RATIONAL_BITS = RationalSize.MAX_BITS;
 
   /** Most decimal digits of such a numerator or denominator, checked before the text is parsed. */
-  public static final int MAX_RATIONAL_DIGITS = (int) (MAX_RATIONAL_BITS * Math.log10(2));
+  public static final int MAX_RATIONAL_DIGITS = RationalSize.MAX_DIGITS;
 
   /**
    * Most elementary steps one run may be estimated to take: about an hour at 10^9 steps per
@@ -89,49 +90,13 @@ public final class SizePolicy {
   }
 
   /**
-   * What is wrong with the size of a rational, or null when it is within {@link #MAX_RATIONAL_BITS}.
-   */
-  public static String rationalProblem(BigInteger numerator, BigInteger denominator) {
-    String n = integerProblem("numerator", numerator);
-    return n != null ? n : integerProblem("denominator", denominator);
-  }
-
-  private static String integerProblem(String part, BigInteger v) {
-    int bits = v == null ? 0 : v.abs().bitLength();
-    if (bits <= MAX_RATIONAL_BITS) {
-      return null;
-    }
-    return "the " + part + " has " + bits + " bits; exact rationals are read up to "
-        + MAX_RATIONAL_BITS + " bits (about " + MAX_RATIONAL_DIGITS + " decimal digits) each";
-  }
-
-  /**
-   * What is wrong with the digits of a numerator or denominator written in decimal, before it is
-   * parsed, or null; {@code part} is "numerator", "denominator" or "number".
-   */
-  public static String digitsProblem(String part, CharSequence digits) {
-    int count = 0;
-    for (int i = 0; i < digits.length(); i++) {
-      char c = digits.charAt(i);
-      if (c >= '0' && c <= '9') {
-        count++;
-      }
-    }
-    if (count <= MAX_RATIONAL_DIGITS) {
-      return null;
-    }
-    return "the " + part + " has " + count + " digits; exact rationals are read up to "
-        + MAX_RATIONAL_BITS + " bits (about " + MAX_RATIONAL_DIGITS + " decimal digits) each";
-  }
-
-  /**
    * Refuses an exact rational read from {@code source} (an option such as "--alpha", or
    * "file:line") whose numerator or denominator exceeds {@link #MAX_RATIONAL_BITS}.
    *
    * @throws TooLargeException "source: the denominator has N bits; ..."
    */
   public static BigFraction checkRational(String source, BigFraction v) {
-    String p = v == null ? null : rationalProblem(v.getNumerator(), v.getDenominator());
+    String p = v == null ? null : RationalSize.problem(v.getNumerator(), v.getDenominator());
     if (p != null) {
       throw new TooLargeException(source + ": " + p);
     }
@@ -140,7 +105,7 @@ public final class SizePolicy {
 
   /** {@link #checkRational(String, BigFraction)} for an integer. */
   public static BigInteger checkRational(String source, BigInteger v) {
-    String p = integerProblem("integer", v);
+    String p = RationalSize.integerProblem("integer", v);
     if (p != null) {
       throw new TooLargeException(source + ": " + p);
     }

@@ -11,7 +11,7 @@ import xcert.solvers.dist.ProductDistribution;
 import xcert.solvers.dist.ReferenceDistribution;
 import xcert.solvers.io.CsvRows;
 import xcert.solvers.io.ProductSupportJson;
-import xcert.solvers.limits.RationalSizeException;
+import xcert.solvers.num.RationalSizeException;
 import xcert.solvers.num.Rationals;
 
 /**

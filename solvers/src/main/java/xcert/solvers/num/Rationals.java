@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.solvers.errors.Excerpt;
-import xcert.solvers.limits.RationalSizeException;
-import xcert.solvers.limits.SizePolicy;
 
 /**
  * Exact rationals as users write them and as xcert prints them. A decimal such as {@code 0.3} is read
@@ -23,7 +21,7 @@ public final class Rationals {
    *
    * @throws NumberFormatException with a message naming the text when it is not a rational
    * @throws RationalSizeException (a NumberFormatException) when its numerator or denominator
-   *     exceeds {@link SizePolicy#MAX_RATIONAL_BITS}, before the digits are parsed
+   *     exceeds {@link RationalSize#MAX_BITS}, before the digits are parsed
    */
   public static BigFraction parse(String text) {
     String s = text.trim();
@@ -35,11 +33,11 @@ public final class Rationals {
           + " such as 3/8 or 0.375)");
     }
     int slash = s.indexOf('/');
-    // the size policy's bound, before the digits are parsed (SizePolicy.MAX_RATIONAL_BITS)
-    String size = slash >= 0 ? SizePolicy.digitsProblem("numerator", s.substring(0, slash))
-        : SizePolicy.digitsProblem("number", mantissa(s));
+    // the size policy's bound, before the digits are parsed (RationalSize.MAX_BITS, part of the size policy)
+    String size = slash >= 0 ? RationalSize.digitsProblem("numerator", s.substring(0, slash))
+        : RationalSize.digitsProblem("number", mantissa(s));
     if (size == null && slash >= 0) {
-      size = SizePolicy.digitsProblem("denominator", s.substring(slash + 1));
+      size = RationalSize.digitsProblem("denominator", s.substring(slash + 1));
     }
     if (size != null) {
       throw new RationalSizeException(size);
@@ -51,7 +49,7 @@ public final class Rationals {
         if (den.signum() == 0) {
           throw new NumberFormatException("zero denominator in " + Excerpt.quote(text));
         }
-        String bits = SizePolicy.rationalProblem(num, den);
+        String bits = RationalSize.problem(num, den);
         if (bits != null) {
           throw new RationalSizeException(bits);
         }
@@ -63,7 +61,7 @@ public final class Rationals {
             + MAX_DECIMAL_EXPONENT + "; write it as a fraction");
       }
       BigFraction v = fromDecimal(dec);
-      String bits = SizePolicy.rationalProblem(v.getNumerator(), v.getDenominator());
+      String bits = RationalSize.problem(v.getNumerator(), v.getDenominator());
       if (bits != null) {
         throw new RationalSizeException(bits);
       }

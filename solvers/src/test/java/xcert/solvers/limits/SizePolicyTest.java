@@ -98,6 +98,6 @@ class SizePolicyTest {
     assertEquals("seconds", new CostEstimate("", 5e10, 0, 0, "").timeClass());
     assertEquals("minutes", new CostEstimate("", 6e11, 0, 0, "").timeClass());
     assertEquals("days or more", new CostEstimate("", 1e15, 0, 0, "").timeClass());
-    assertNull(SizePolicy.rationalProblem(BigInteger.ONE, BigInteger.TWO));
+    assertNull(RationalSize.problem(BigInteger.ONE, BigInteger.TWO));
   }
 }
