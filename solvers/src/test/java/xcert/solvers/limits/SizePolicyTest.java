@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import org.apache.commons.numbers.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
+import xcert.solvers.num.RationalSize;
 import xcert.solvers.errors.InputException;
 import xcert.solvers.errors.TooLargeException;
 import xcert.solvers.num.Rationals;
