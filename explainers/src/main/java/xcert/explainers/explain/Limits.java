@@ -33,16 +33,12 @@ final class Limits {
       return onGame(m, f, x, distribution, s, p);
     }
     if (m.enumeratesMasks()) {
-      if (d > ExactLimits.MAX_DIMENSION) {
-        throw InputException.of(name, "the model has d = " + d + " inputs; the exact limit sums "
-            + "over all 2^d masks and is computed up to d = " + ExactLimits.MAX_DIMENSION);
-      }
+      enumerable(name, d);
       Explanations.binary(f, r, "reference");
     }
     Kernel.Distance distance = s.distance() == null ? Kernel.Distance.COSINE : s.distance();
     double lambda = s.lambda() == null ? 0 : s.lambda();
-    String fit = (s.intercept() ? "linear with intercept" : "linear without intercept")
-        + ", ridge λ = " + lambda + " (expectation scale)";
+    String fit = fit(s.intercept(), lambda);
     try {
       Attribution a = switch (m) {
         case LIME_LIMIT -> {
@@ -103,15 +99,11 @@ final class Limits {
       ReferenceDistribution v, ExplainSettings s, Map<String, String> p) {
     String name = m.id();
     int d = f.dimension();
-    if (d > ExactLimits.MAX_DIMENSION) {
-      throw InputException.of(name, "the model has d = " + d + " inputs; the exact limit sums "
-          + "over all 2^d masks and is computed up to d = " + ExactLimits.MAX_DIMENSION);
-    }
+    enumerable(name, d);
     Explanations.compatible(f, x, v);
     Kernel.Distance distance = s.distance() == null ? Kernel.Distance.COSINE : s.distance();
     double lambda = s.lambda() == null ? 0 : s.lambda();
-    String fit = (s.intercept() ? "linear with intercept" : "linear without intercept")
-        + ", ridge λ = " + lambda + " (expectation scale)";
+    String fit = fit(s.intercept(), lambda);
     try {
       RestrictedPredictionTable t = RestrictedPredictions.table(f, x, v, Arithmetic.EXACT);
       p.put("distribution", v.describe());
@@ -144,6 +136,20 @@ final class Limits {
     } catch (IllegalArgumentException e) {
       throw InputException.of(name, e.getMessage());
     }
+  }
+
+  /** The mask limits sum over {0,1}^d: d up to {@link ExactLimits#MAX_DIMENSION}. */
+  private static void enumerable(String name, int d) {
+    if (d > ExactLimits.MAX_DIMENSION) {
+      throw InputException.of(name, "the model has d = " + d + " inputs; the exact limit sums "
+          + "over all 2^d masks and is computed up to d = " + ExactLimits.MAX_DIMENSION);
+    }
+  }
+
+  /** The class of a mask limit's fit, for printing. */
+  private static String fit(boolean intercept, double lambda) {
+    return (intercept ? "linear with intercept" : "linear without intercept") + ", ridge λ = "
+        + lambda + " (expectation scale)";
   }
 
   private static ReluNetwork network(String name, Model f) {
