@@ -19,7 +19,6 @@ import xcert.solvers.exact.NetworkGrid;
 import xcert.solvers.model.Circuit;
 import xcert.solvers.model.Model;
 import xcert.solvers.model.ReluNetwork;
-import xcert.solvers.query.Query;
 import xcert.solvers.result.Provenance;
 import xcert.solvers.result.Scalar;
 
@@ -30,7 +29,7 @@ import xcert.solvers.result.Scalar;
  * any number of threads or machines; {@link #finish} turns the sum of all their counts into values.
  *
  * <pre>{@code
- * StreamPlan plan = StreamPlan.of(model, x, ProductDistribution.uniform(d), Query.SHAPLEY);
+ * StreamPlan plan = StreamPlan.of(model, x, ProductDistribution.uniform(d), Semivalue.SHAPLEY);
  * StreamCounts c = plan.countBlocks(0, plan.blockCount());
  * StreamValues v = plan.finish(c, 0);
  * }</pre>
@@ -49,7 +48,7 @@ public final class StreamPlan {
   static final long MAX_WEIGHT_WORK = 20_000_000L;
 
   private final Model model;
-  private final Query query;
+  private final Semivalue query;
   private final int d;
   private final List<WeightGroup> groups;
   private final List<StreamPart> parts;
@@ -59,7 +58,7 @@ public final class StreamPlan {
   private final NetworkGrid grid;
   private final String describe;
 
-  private StreamPlan(Model model, Query query, List<WeightGroup> groups, List<StreamPart> parts,
+  private StreamPlan(Model model, Semivalue query, List<WeightGroup> groups, List<StreamPart> parts,
       long totalMultiplicity, NetworkGrid grid, String describe) {
     this.model = model;
     this.query = query;
@@ -77,7 +76,7 @@ public final class StreamPlan {
   }
 
   /**
-   * Plans the stream of {@code query} (Shapley or Banzhaf) for a circuit or a ReLU network at x under
+   * Plans the stream of {@code semivalue}'s values for a circuit or a ReLU network at x under
    * v: a product distribution in which every feature takes x_i and at most one other value, or the
    * empirical distribution of a background's rows.
    *
@@ -85,10 +84,7 @@ public final class StreamPlan {
    * @throws TooLargeException when a game has more than {@link #MAX_PLAYERS} players or the counts
    *     would not fit
    */
-  public static StreamPlan of(Model model, double[] x, ReferenceDistribution v, Query query) {
-    if (query != Query.SHAPLEY && query != Query.BANZHAF) {
-      throw refuse("it computes shapley and banzhaf values, not '" + query.id() + "'");
-    }
+  public static StreamPlan of(Model model, double[] x, ReferenceDistribution v, Semivalue semivalue) {
     if (!(model instanceof Circuit) && !(model instanceof ReluNetwork)) {
       throw refuse("it evaluates circuits and ReLU networks; this model is neither");
     }
@@ -166,10 +162,10 @@ public final class StreamPlan {
         values = "the classifier's labels (certified float64 scores)";
       }
     }
-    return build(model, x, query, alts, qs, mults, total, grid, what, values);
+    return build(model, x, semivalue, alts, qs, mults, total, grid, what, values);
   }
 
-  private static StreamPlan build(Model model, double[] x, Query query, List<double[]> alts,
+  private static StreamPlan build(Model model, double[] x, Semivalue query, List<double[]> alts,
       List<BigFraction[]> qs, List<Long> mults, long total, NetworkGrid grid, String what,
       String values) {
     int d = x.length;
@@ -298,8 +294,8 @@ public final class StreamPlan {
     return n;
   }
 
-  /** The query (Shapley or Banzhaf). */
-  public Query query() {
+  /** Shapley or Banzhaf. */
+  public Semivalue semivalue() {
     return query;
   }
 

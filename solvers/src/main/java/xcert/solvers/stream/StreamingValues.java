@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import xcert.solvers.dist.ReferenceDistribution;
 import xcert.solvers.errors.TooLargeException;
 import xcert.solvers.model.Model;
-import xcert.solvers.query.Query;
 
 /**
  * Exact Shapley and Banzhaf values by one streaming pass over the inputs on this machine
@@ -19,7 +18,7 @@ import xcert.solvers.query.Query;
  *
  * <pre>{@code
  * StreamValues v = StreamingValues.compute(circuit, x, ProductDistribution.uniform(d),
- *     Query.SHAPLEY, StreamOptions.defaults());
+ *     Semivalue.SHAPLEY, StreamOptions.defaults());
  * }</pre>
  */
 public final class StreamingValues {
@@ -33,15 +32,15 @@ public final class StreamingValues {
   private StreamingValues() {}
 
   /** Plans and runs the stream; see {@link StreamPlan#of} for what can be streamed. */
-  public static StreamValues compute(Model model, double[] x, ReferenceDistribution v, Query query,
-      StreamOptions options) {
-    return run(StreamPlan.of(model, x, v, query), options);
+  public static StreamValues compute(Model model, double[] x, ReferenceDistribution v,
+      Semivalue semivalue, StreamOptions options) {
+    return run(StreamPlan.of(model, x, v, semivalue), options);
   }
 
   /** Runs a planned stream on this machine. */
   public static StreamValues run(StreamPlan plan, StreamOptions options) {
     long t0 = System.nanoTime();
-    StreamCounts total = drive(plan, options, (counter, b) -> null, "exact " + plan.query().id());
+    StreamCounts total = drive(plan, options, (counter, b) -> null, "exact " + plan.semivalue().id());
     return plan.finish(total, (System.nanoTime() - t0) / 1e9);
   }
 

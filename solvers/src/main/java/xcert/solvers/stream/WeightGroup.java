@@ -3,7 +3,6 @@ package xcert.solvers.stream;
 import java.math.BigInteger;
 import java.util.Arrays;
 import org.apache.commons.numbers.fraction.BigFraction;
-import xcert.solvers.query.Query;
 
 /**
  * Games that share their semivalue weights: the same classes of features (n_c features with
@@ -76,10 +75,10 @@ final class WeightGroup {
   }
 
   /** The semivalue weight ω(s) of a coalition of s players out of {@link #players}. */
-  private BigFraction[] omega(Query query) {
+  private BigFraction[] omega(Semivalue query) {
     int m = players;
     BigFraction[] w = new BigFraction[Math.max(m, 1)];
-    if (query == Query.BANZHAF) {
+    if (query == Semivalue.BANZHAF) {
       Arrays.fill(w, BigFraction.of(BigInteger.ONE, BigInteger.ONE.shiftLeft(Math.max(m - 1, 0))));
       return w;
     }
@@ -95,7 +94,7 @@ final class WeightGroup {
   /** Weights of the group: W⁻(a), W⁺_c(a) and the f_∅ weight Π_c q_c^{a_c}(1−q_c)^{n_c−a_c}. */
   record Weights(BigFraction[] minus, BigFraction[][] plus, BigFraction[] empty) {}
 
-  Weights weights(Query query) {
+  Weights weights(Semivalue query) {
     int k = sizes.length;
     BigFraction[] omega = omega(query);
     BigFraction[][] qPow = new BigFraction[k][];

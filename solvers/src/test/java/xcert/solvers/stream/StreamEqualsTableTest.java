@@ -18,7 +18,7 @@ import xcert.solvers.exact.RestrictedPredictionTable;
 import xcert.solvers.exact.RestrictedPredictions;
 import xcert.solvers.instances.RandomInstances;
 import xcert.solvers.model.Model;
-import xcert.solvers.query.Query;
+
 import xcert.solvers.result.Scalar;
 
 /**
@@ -68,8 +68,8 @@ class StreamEqualsTableTest {
 
   private static void assertSame(Model f, double[] x, ReferenceDistribution v, String what) {
     RestrictedPredictionTable t = RestrictedPredictions.table(f, x, v);
-    for (Query q : List.of(Query.SHAPLEY, Query.BANZHAF)) {
-      Scalar[] expected = q == Query.SHAPLEY ? GameValues.shapley(t.values())
+    for (Semivalue q : List.of(Semivalue.SHAPLEY, Semivalue.BANZHAF)) {
+      Scalar[] expected = q == Semivalue.SHAPLEY ? GameValues.shapley(t.values())
           : GameValues.banzhaf(t.values());
       StreamValues s = StreamingValues.compute(f, x, v, q, StreamOptions.defaults().withThreads(2));
       for (int i = 0; i < expected.length; i++) {
