@@ -45,8 +45,7 @@ public final class NetworkGrid {
   /** How the values are computed, for provenance. */
   public String describe() {
     return "exact fixed-point network values (" + words + "-word numerators over one denominator"
-        + (fp.usesResidues() ? ", float64 checked by residues modulo " + fp.residuePrimes()
-            + " prime(s)" : "") + ")";
+        + NetworkTables.via(fp) + ")";
   }
 
   /**

@@ -270,8 +270,8 @@ public final class StreamPlan {
       }
     }
     if (others > 1) {
-      throw refuse("feature " + (i + 1) + " takes " + (others + (q.signum() > 0 ? 1 : 0))
-          + " values besides x_" + (i + 1) + "; the stream needs x_i and at most one other");
+      throw refuse("feature " + (i + 1) + " takes " + others + " values other than x_" + (i + 1)
+          + " = " + xi + "; the stream needs x_i and at most one other value per feature");
     }
     return q;
   }
