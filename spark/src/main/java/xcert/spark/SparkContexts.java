@@ -27,4 +27,12 @@ public final class SparkContexts {
     sc.setLogLevel("WARN");
     return sc;
   }
+
+  /** Runs {@code job} in a new context, closed afterwards. */
+  public static <T> T run(SparkSettings settings, String appName,
+      java.util.function.Function<JavaSparkContext, T> job) {
+    try (JavaSparkContext sc = open(settings, appName)) {
+      return job.apply(sc);
+    }
+  }
 }

@@ -39,7 +39,7 @@ public record SparkProvenance(String master, String sparkVersion, int parallelis
     o.put("spark_version", sparkVersion);
     o.put("parallelism", parallelism);
     o.put("tasks", tasks);
-    o.put("seconds", Math.round(seconds * 1000) / 1000.0);
+    o.put("job_seconds", Math.round(seconds * 1000) / 1000.0);
     o.put("tasks_per_second", Math.round(tasksPerSecond() * 100) / 100.0);
     return o;
   }

@@ -8,6 +8,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import xcert.reductions.instances.Satlib;
 import xcert.spark.SparkJobs;
+import xcert.spark.SparkContexts;
 import xcert.spark.SparkProvenance;
 import xcert.spark.SparkSettings;
 
@@ -50,6 +51,13 @@ public final class SparkLemma36Campaign {
       Satlib.family(f).forEach(p -> items.add(Lemma36Item.of(f, p, delta)));
     }
     return items;
+  }
+
+  /** As {@link #run(JavaSparkContext, List, SparkSettings, Consumer)}, in a context of its own. */
+  public static Result run(List<Lemma36Item> items, SparkSettings settings,
+      Consumer<String> progress) {
+    return SparkContexts.run(settings, "xcert Lemma 3.6 campaign",
+        sc -> run(sc, items, settings, progress));
   }
 
   /** Checks every item; one task per item unless the settings fix the task count. */

@@ -7,6 +7,7 @@ import xcert.certificates.CertificateCheck;
 import xcert.certificates.Certifier;
 import xcert.certificates.io.CertificateFile;
 import xcert.solvers.io.TextFiles;
+import xcert.spark.SparkContexts;
 import xcert.spark.SparkProvenance;
 import xcert.spark.SparkSettings;
 
@@ -34,6 +35,12 @@ public final class SparkCertificateCheck {
    * @param provenance the full-LP job
    */
   public record Result(CertificateCheck.Verdict verdict, SparkProvenance provenance) {}
+
+  /** As {@link #check(JavaSparkContext, Path, SparkSettings, Consumer)}, in a context of its own. */
+  public static Result check(Path file, SparkSettings settings, Consumer<String> progress) {
+    return SparkContexts.run(settings, "xcert certify --check",
+        sc -> check(sc, file, settings, progress));
+  }
 
   /** Reads {@code file} on the driver and checks it; an InputException when it is malformed. */
   public static Result check(JavaSparkContext sc, Path file, SparkSettings settings,

@@ -12,6 +12,7 @@ import xcert.certificates.io.CertificateFile;
 import xcert.certificates.problem.BinomialPartition;
 import xcert.solvers.errors.InputException;
 import xcert.solvers.result.Provenance;
+import xcert.spark.SparkContexts;
 import xcert.spark.SparkProvenance;
 import xcert.spark.SparkSettings;
 
@@ -35,16 +36,20 @@ public final class SparkCertification {
    */
   public record Result(Certification.Result result, SparkProvenance provenance) {}
 
+  /** Certifies {@code family} at each of {@code ds} on the full LP, in one context of its own. */
+  public static java.util.List<Result> certify(Family family, java.util.List<Integer> ds,
+      BinomialPartition.Rule rule, SparkSettings settings, Consumer<String> progress) {
+    for (int d : ds) {
+      checkD(family, d);
+    }
+    return SparkContexts.run(settings, "xcert certify " + family.id(), sc -> ds.stream()
+        .map(d -> certify(sc, family, d, rule, settings, progress)).toList());
+  }
+
   /** Certifies {@code family} at {@code d} on the full LP. */
   public static Result certify(JavaSparkContext sc, Family family, int d,
       BinomialPartition.Rule rule, SparkSettings settings, Consumer<String> progress) {
-    if (!family.builtIn()) {
-      throw InputException.setting("family", "the polynomial family is not certified on Spark");
-    }
-    if (d < family.minD() || d > SparkFullLpCheck.MAX_D) {
-      throw InputException.setting("d", d + " is out of range; expected " + family.minD() + ".."
-          + SparkFullLpCheck.MAX_D + " for the full LP on Spark");
-    }
+    checkD(family, d);
     long t0 = System.nanoTime();
     Certifier.Outcome orbit = Certifier.certify(family.id(), d, rule, Certifier.Mode.SYMMETRIC);
     BinomialPartition p = family == Family.BINOMIAL_INSERTION ? BinomialPartition.of(d, rule)
@@ -67,6 +72,16 @@ public final class SparkCertification {
         orbit.structure(), orbit.certificate(), full.verification(), Certifier.Mode.FULL,
         (System.nanoTime() - t0) / 1e9);
     return new Result(new Certification.Result(family, d, p, o, provenance(o)), full.provenance());
+  }
+
+  private static void checkD(Family family, int d) {
+    if (!family.builtIn()) {
+      throw InputException.setting("family", "the polynomial family is not certified on Spark");
+    }
+    if (d < family.minD() || d > SparkFullLpCheck.MAX_D) {
+      throw InputException.setting("d", d + " is out of range; expected " + family.minD() + ".."
+          + SparkFullLpCheck.MAX_D + " for the full LP on Spark");
+    }
   }
 
   private static Provenance provenance(Certifier.Outcome o) {
