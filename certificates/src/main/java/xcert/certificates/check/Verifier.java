@@ -70,11 +70,18 @@ public final class Verifier {
     long cDen = longOrFail(problem.targetDenominator(), "target denominator");
     long aDen = longOrFail(cert.alphaDenominator(), "alpha denominator");
     long[] a = cert.alphaNumerators();
-    try {
-      return chunkLong(problem, cert, masks, from, to, d, yDen, cDen, aDen, a);
-    } catch (ArithmeticException overflow) {
-      return chunkBig(problem, cert, masks, from, to, d, yDen, cDen, aDen, a);
+    Sums sum = null;
+    for (long lo = from; lo < to || sum == null; lo += 1L << CHUNK_BITS) {
+      long hi = Math.min(to, lo + (1L << CHUNK_BITS)); // chunks of 2^16: short loops, well compiled
+      Sums part;
+      try {
+        part = chunkLong(problem, cert, masks, lo, hi, d, yDen, cDen, aDen, a);
+      } catch (ArithmeticException overflow) {
+        part = chunkBig(problem, cert, masks, lo, hi, d, yDen, cDen, aDen, a);
+      }
+      sum = sum == null ? part : sum.plus(part);
     }
+    return sum;
   }
 
   /** The verdict from the sums over every index. */
