@@ -26,6 +26,7 @@ import xcert.solvers.query.QueryAnswer;
 import xcert.solvers.query.QuerySettings;
 import xcert.solvers.result.Scalar;
 import xcert.solvers.setfunction.Rho;
+import xcert.solvers.stream.StreamOptions;
 
 /**
  * {@code xcert exact QUERY}: parses the options, asks {@link ExactQueries#answer} and prints its
@@ -93,9 +94,16 @@ final class ExactCommand implements Callable<Integer> {
 
   @Option(names = "--method", paramLabel = "M", defaultValue = "auto",
       description = "table (all 2^d sets, d <= 30), count (weighted model counting, circuits), sat "
-          + "(SAT4J, delta = 1 only, circuits), or auto: table up to d = " + Method.AUTO_TABLE_LIMIT
-          + ", count beyond (default)")
+          + "(SAT4J, delta = 1 only, circuits), stream (shapley/banzhaf in one pass over the "
+          + "inputs, no table; circuits and ReLU networks, d <= 62), or auto: stream for "
+          + "shapley/banzhaf from d = " + Method.AUTO_STREAM_FROM + " where it applies, else table "
+          + "up to d = " + Method.AUTO_TABLE_LIMIT + ", count beyond (default)")
   String method;
+
+  @Option(names = "--no-time-limit",
+      description = "let a streamed shapley/banzhaf run that is estimated to take longer than "
+          + "10 minutes go on (by default it is stopped after its first blocks, with the estimate)")
+  boolean noTimeLimit;
 
   @Option(names = "--float64",
       description = "float64 instead of exact rational arithmetic (faster for ReLU scores; not exact)")
@@ -144,6 +152,14 @@ final class ExactCommand implements Callable<Integer> {
         .withArithmetic(float64 ? Arithmetic.FLOAT64 : Arithmetic.EXACT);
     if (q == Query.SHAPLEY || q == Query.BANZHAF) {
       s = s.withGame(Game.fromId(game));
+      java.io.PrintWriter err = spec.commandLine().getErr();
+      s = s.withStream(StreamOptions.defaults().withProgress(line -> {
+        err.println("xcert: " + line);
+        err.flush();
+      }).withTimeLimit(noTimeLimit ? null : StreamOptions.DEFAULT_TIME_LIMIT));
+    } else if (noTimeLimit) {
+      throw InputException.of("--no-time-limit", "does not apply to '" + query + "'; the time "
+          + "limit is that of streamed 'shapley' and 'banzhaf' values");
     }
     QueryAnswer a;
     try {

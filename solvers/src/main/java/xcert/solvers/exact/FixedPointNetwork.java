@@ -266,6 +266,12 @@ final class FixedPointNetwork {
    * @param index maps a grid point number to the entry it is written to (identity when null)
    */
   void evaluateGrid(double[][] values, WideArray out, java.util.function.IntUnaryOperator index) {
+    evaluateGrid(values, out, index, true);
+  }
+
+  /** As {@link #evaluateGrid(double[][], WideArray, java.util.function.IntUnaryOperator)}, in the calling thread when {@code parallel} is false. */
+  void evaluateGrid(double[][] values, WideArray out, java.util.function.IntUnaryOperator index,
+      boolean parallel) {
     int split = d / 2;
     int lowCount = 1;
     for (int i = 0; i < split; i++) {
@@ -288,7 +294,8 @@ final class FixedPointNetwork {
     final double[] highF = res == null ? null : res.halfFloat(values, split, d, highCount, false);
     final long[] lowI = res == null ? null : res.halfResidue(values, 0, split, lowCount, true);
     final long[] highI = res == null ? null : res.halfResidue(values, split, d, highCount, false);
-    IntStream.range(0, highCount).parallel().forEach(hi -> {
+    IntStream his = IntStream.range(0, highCount);
+    (parallel ? his.parallel() : his).forEach(hi -> {
       Scratch sc = new Scratch(this);
       Residues.Buffers rb = res == null ? null : res.buffers();
       for (int lo = 0; lo < lc; lo++) {

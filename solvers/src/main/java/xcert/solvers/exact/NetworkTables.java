@@ -127,7 +127,7 @@ final class NetworkTables {
     });
   }
 
-  private static String via(FixedPointNetwork fp) {
+  static String via(FixedPointNetwork fp) {
     if (!fp.usesResidues()) {
       return "; limbs";
     }

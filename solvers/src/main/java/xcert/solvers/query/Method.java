@@ -9,7 +9,9 @@ import xcert.solvers.model.Model;
 /**
  * How {@link ExactQueries} answers: the table of all 2^d values f_S(x) (seed 004, Eq. 1), weighted
  * model counting on a circuit (a d-DNNF or a BDD, one set at a time), SAT on a circuit (δ = 1
- * relevance only, seed 003 Section 3), or {@link #AUTO}, which picks the table up to
+ * relevance only, seed 003 Section 3), a streaming pass for Shapley and Banzhaf values, or
+ * {@link #AUTO}, which streams Shapley and Banzhaf values of f_S from {@link #AUTO_STREAM_FROM}
+ * features on where the stream can answer, and otherwise picks the table up to
  * {@link #AUTO_TABLE_LIMIT} features and counting beyond, for circuits.
  */
 public enum Method {
@@ -20,10 +22,22 @@ public enum Method {
   /** Weighted model counting on a circuit, one set at a time; no table. */
   COUNT("count"),
   /** SAT on a circuit: δ = 1 relevance of one set, and minimum sufficient reasons. */
-  SAT("sat");
+  SAT("sat"),
+  /**
+   * Shapley and Banzhaf values by one streaming pass over the inputs, counts by agreement class
+   * and no table ({@code xcert.solvers.stream}); circuits and ReLU networks.
+   */
+  STREAM("stream");
 
   /** Up to this d, {@link #AUTO} builds the table; beyond it a circuit is counted. */
   public static final int AUTO_TABLE_LIMIT = 24;
+
+  /**
+   * From this d on, {@link #AUTO} streams Shapley and Banzhaf values where the stream can answer:
+   * it evaluates each input once with O(d²) counts, where the table adds a butterfly over 2^d
+   * entries and takes 2^d numbers of memory; below it both take milliseconds.
+   */
+  public static final int AUTO_STREAM_FROM = 16;
 
   private final String id;
 
@@ -49,7 +63,7 @@ public enum Method {
       }
     }
     throw InputException.setting("method", "'" + id + "' is not a method; expected auto, table, "
-        + "count or sat");
+        + "count, sat or stream");
   }
 
   /**

@@ -4,6 +4,7 @@ import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.solvers.exact.Arithmetic;
 import xcert.solvers.features.FeatureSet;
 import xcert.solvers.setfunction.Rho;
+import xcert.solvers.stream.StreamOptions;
 
 /**
  * The settings of one {@link ExactQueries#answer} call. Immutable: start from {@link #defaults()}
@@ -24,51 +25,56 @@ import xcert.solvers.setfunction.Rho;
  * @param arithmetic exact rationals (default) or float64 for the table
  */
 public record QuerySettings(FeatureSet set, Integer tau, BigFraction alpha, BigFraction delta,
-    BigFraction eps, Rho rho, Game game, int output, Method method, Arithmetic arithmetic) {
+    BigFraction eps, Rho rho, Game game, int output, Method method, Arithmetic arithmetic,
+    StreamOptions stream) {
 
   /** No set, no τ, δ or ε; α = 1/2, ρ = |a − b|, game f_S, output 1, automatic route, exact. */
   public static QuerySettings defaults() {
     return new QuerySettings(null, null, BigFraction.of(1, 2), null, null, Rho.ABS, Game.FS, 1,
-        Method.AUTO, Arithmetic.EXACT);
+        Method.AUTO, Arithmetic.EXACT, StreamOptions.defaults());
   }
 
   public QuerySettings withSet(FeatureSet s) {
-    return new QuerySettings(s, tau, alpha, delta, eps, rho, game, output, method, arithmetic);
+    return new QuerySettings(s, tau, alpha, delta, eps, rho, game, output, method, arithmetic, stream);
   }
 
   public QuerySettings withTau(Integer t) {
-    return new QuerySettings(set, t, alpha, delta, eps, rho, game, output, method, arithmetic);
+    return new QuerySettings(set, t, alpha, delta, eps, rho, game, output, method, arithmetic, stream);
   }
 
   public QuerySettings withAlpha(BigFraction a) {
-    return new QuerySettings(set, tau, a, delta, eps, rho, game, output, method, arithmetic);
+    return new QuerySettings(set, tau, a, delta, eps, rho, game, output, method, arithmetic, stream);
   }
 
   public QuerySettings withDelta(BigFraction d) {
-    return new QuerySettings(set, tau, alpha, d, eps, rho, game, output, method, arithmetic);
+    return new QuerySettings(set, tau, alpha, d, eps, rho, game, output, method, arithmetic, stream);
   }
 
   public QuerySettings withEps(BigFraction e) {
-    return new QuerySettings(set, tau, alpha, delta, e, rho, game, output, method, arithmetic);
+    return new QuerySettings(set, tau, alpha, delta, e, rho, game, output, method, arithmetic, stream);
   }
 
   public QuerySettings withRho(Rho r) {
-    return new QuerySettings(set, tau, alpha, delta, eps, r, game, output, method, arithmetic);
+    return new QuerySettings(set, tau, alpha, delta, eps, r, game, output, method, arithmetic, stream);
   }
 
   public QuerySettings withGame(Game g) {
-    return new QuerySettings(set, tau, alpha, delta, eps, rho, g, output, method, arithmetic);
+    return new QuerySettings(set, tau, alpha, delta, eps, rho, g, output, method, arithmetic, stream);
   }
 
   public QuerySettings withOutput(int o) {
-    return new QuerySettings(set, tau, alpha, delta, eps, rho, game, o, method, arithmetic);
+    return new QuerySettings(set, tau, alpha, delta, eps, rho, game, o, method, arithmetic, stream);
   }
 
   public QuerySettings withMethod(Method m) {
-    return new QuerySettings(set, tau, alpha, delta, eps, rho, game, output, m, arithmetic);
+    return new QuerySettings(set, tau, alpha, delta, eps, rho, game, output, m, arithmetic, stream);
   }
 
   public QuerySettings withArithmetic(Arithmetic a) {
-    return new QuerySettings(set, tau, alpha, delta, eps, rho, game, output, method, a);
+    return new QuerySettings(set, tau, alpha, delta, eps, rho, game, output, method, a, stream);
+  }
+
+  public QuerySettings withStream(StreamOptions o) {
+    return new QuerySettings(set, tau, alpha, delta, eps, rho, game, output, method, arithmetic, o);
   }
 }
