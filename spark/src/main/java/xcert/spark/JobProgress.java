@@ -36,10 +36,10 @@ final class JobProgress implements AutoCloseable {
         last = s;
         int completed = completed(sc, group);
         double rate = completed / s;
-        String left = completed == 0 ? "unknown"
-            : String.format(Locale.ROOT, "about %.0f s", (tasks - completed) / rate);
-        out.accept(String.format(Locale.ROOT, "spark: %d/%d tasks done, %.2f tasks/s, %s left",
-            completed, tasks, rate, left));
+        out.accept(completed == 0
+            ? String.format(Locale.ROOT, "spark: 0/%d tasks done after %.0f s", tasks, s)
+            : String.format(Locale.ROOT, "spark: %d/%d tasks done, %.2f tasks/s, about %.0f s "
+                + "left", completed, tasks, rate, (tasks - completed) / rate));
       }
     }, "xcert-spark-progress");
     thread.setDaemon(true);
