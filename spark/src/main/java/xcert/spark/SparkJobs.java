@@ -71,9 +71,11 @@ public final class SparkJobs {
     sc.setJobGroup(group, description, false);
     long t0 = System.nanoTime();
     T value;
-    try (JobProgress p = new JobProgress(sc, group, tasks, progress)) {
+    JobProgress p = new JobProgress(sc, group, tasks, progress);
+    try {
       value = job.get();
     } finally {
+      p.close();
       sc.clearJobGroup();
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
