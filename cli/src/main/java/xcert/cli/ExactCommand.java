@@ -208,7 +208,7 @@ final class ExactCommand implements Callable<Integer> {
   /** An answer's value as {@link Output} prints it: lists of sets and sub-tables converted. */
   private static Object cell(Object v) {
     if (v instanceof List<?> sets) {
-      return new Output.Sets(sets.stream().mapToLong(f -> ((FeatureSet) f).mask()).toArray());
+      return new Output.Sets(sets.stream().map(f -> (FeatureSet) f).toList());
     }
     if (v instanceof QueryAnswer.Table t) {
       return new Output.Rows(t.columns(), t.rows().stream()

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import xcert.solvers.result.Scalar;
-import xcert.solvers.setfunction.Subsets;
+import xcert.solvers.features.FeatureSet;
 
 /**
  * One command's answer as ordered fields, printed either as a readable table or as one JSON object.
@@ -21,14 +21,19 @@ import xcert.solvers.setfunction.Subsets;
 final class Output {
 
   /** A list of sets (bit masks, bit i = feature i+1), printed as {1,3} and as [[1,3]]. */
-  record Sets(long[] masks) {
+  record Sets(List<FeatureSet> sets) {
+
+    Sets {
+      sets = List.copyOf(sets);
+    }
 
     static Sets of(int... masks) {
-      return new Sets(java.util.Arrays.stream(masks).asLongStream().toArray());
+      return new Sets(java.util.Arrays.stream(masks)
+          .mapToObj(m -> FeatureSet.ofMask(m & 0xffffffffL)).toList());
     }
 
     static Sets one(long mask) {
-      return new Sets(new long[] {mask});
+      return new Sets(List.of(FeatureSet.ofMask(mask)));
     }
   }
 
@@ -141,14 +146,14 @@ final class Output {
     if (v instanceof Sets s) {
       StringBuilder sb = new StringBuilder();
       int shown = 0;
-      for (long m : s.masks()) {
+      for (FeatureSet m : s.sets()) {
         if (shown == 20) {
-          sb.append(" … (").append(s.masks().length - 20).append(" more; --json lists all)");
+          sb.append(" … (").append(s.sets().size() - 20).append(" more; --json lists all)");
           break;
         }
-        sb.append(shown++ == 0 ? "" : " ").append(Subsets.format(m));
+        sb.append(shown++ == 0 ? "" : " ").append(m);
       }
-      return s.masks().length == 0 ? "(none)" : sb.toString();
+      return s.sets().isEmpty() ? "(none)" : sb.toString();
     }
     if (v instanceof double[] a) {
       return java.util.Arrays.toString(a);
@@ -217,8 +222,8 @@ final class Output {
       g.writeNull();
     } else if (v instanceof Sets s) {
       g.writeStartArray();
-      for (long m : s.masks()) {
-        int[] f = Subsets.toFeatures(m);
+      for (FeatureSet m : s.sets()) {
+        int[] f = m.features();
         g.writeArray(f, 0, f.length);
       }
       g.writeEndArray();

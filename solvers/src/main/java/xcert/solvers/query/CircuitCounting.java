@@ -112,11 +112,7 @@ final class CircuitCounting {
     SufficientReasons sat = SufficientReasons.of(circuit, 0, x, v);
     var m = sat.minimumSize(maxK, MAX_CANDIDATES);
     List<FeatureSet> sets = new ArrayList<>();
-    m.ifPresent(mm -> {
-      for (long s : mm.masks()) {
-        sets.add(FeatureSet.ofMask(s));
-      }
-    });
+    m.ifPresent(mm -> sets.addAll(mm.sets()));
     return new Search(m.map(SufficientReasons.Minimum::size).orElse(-1), sets, sat.satCalls());
   }
 

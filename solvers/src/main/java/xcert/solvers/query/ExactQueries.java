@@ -119,10 +119,6 @@ public final class ExactQueries {
   }
 
   private static void validate(QuerySettings s, int d) {
-    if (s.set() != null && !s.set().fitsMask()) {
-      throw InputException.setting("set", "feature " + s.set().largest() + " cannot be held in a "
-          + "set; sets hold features 1..64");
-    }
     if (s.set() != null && !s.set().within(d)) {
       throw InputException.setting("set", "feature " + s.set().largest() + " is out of range; "
           + "expected indices in 1.." + d);

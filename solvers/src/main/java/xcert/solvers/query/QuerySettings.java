@@ -12,7 +12,7 @@ import xcert.solvers.stream.StreamOptions;
  * nullable ones ({@code set}, {@code tau}, {@code delta}, {@code eps}) are absent when null. Ranges
  * are checked by {@link ExactQueries#answer}, which knows the dimension.
  *
- * @param set the set S of the single-set queries (features 1..64), or null
+ * @param set the set S of the single-set queries (any features of the model), or null
  * @param tau the budget: optimise (P_suf), (P_nec), (P_uni) over |S| ≤ τ, decide RELEVANT-INPUT with
  *     k = τ, or bound the size that MIN-RELEVANT-INPUT searches by counting or SAT; or null
  * @param alpha the weight of sufficiency in the unified problem, in [0,1] (default 1/2)

@@ -106,6 +106,23 @@ class StreamEqualsTableTest {
         });
   }
 
+  /** Every d from 15 to 24 once, each with a generated circuit and a random distribution kind. */
+  @Test
+  void everyDimensionUpTo24EqualsTheTable() {
+    SplittableRandom r = new SplittableRandom(2419);
+    for (int d = 15; d <= 24; d++) {
+      Model f = d % 2 == 0 ? RandomInstances.circuit(r, d, 2 * d)
+          : RandomInstances.cnf(r, d, 2 * d, 3);
+      double[] x = RandomInstances.input(r, d, true);
+      assertSame(f, x, distribution(r, d, x), "circuit d=" + d);
+    }
+    for (int d = 12; d <= 16; d++) {
+      Model f = RandomInstances.relu(r, d, 4, 1, d == 14);
+      double[] x = RandomInstances.input(r, d, true);
+      assertSame(f, x, distribution(r, d, x), "network d=" + d);
+    }
+  }
+
   @Test
   void wideCircuitsEqualTheTable() {
     for (int d : new int[] {17, 20, 24}) {
