@@ -110,23 +110,55 @@ public final class CompiledForms {
     return (System.nanoTime() - t0) / 1_000_000L;
   }
 
-  /** The node arrays of a compiled counter as a checked {@link DecomposableCircuit}. */
+  /**
+   * The node arrays of a compiled counter as a checked {@link DecomposableCircuit}; AND nodes that
+   * repeat a literal child's variable below another child are repaired ({@link RawNnf}) and the
+   * provenance's route says how many.
+   */
   public static DecomposableCircuit fromCounter(WeightedModelCounter w, String route,
       String determinism) {
-    DecomposableCircuit.Builder b = DecomposableCircuit.builder(w.dimension());
     int n = w.nodeCount();
     int[] id = new int[n];
+    int[] bddId = new int[n];
+    boolean decisions = false;
+    for (int g = 0; g < n && !decisions; g++) {
+      decisions = w.nodeKind(g) == WeightedModelCounter.NodeKind.DECISION;
+    }
+    if (decisions) {
+      DecomposableCircuit.Builder b = DecomposableCircuit.builder(w.dimension());
+      for (int g = 0; g < n; g++) {
+        bddId[g] = switch (w.nodeKind(g)) {
+          case FALSE -> b.constant(false);
+          case TRUE -> b.constant(true);
+          case DECISION -> b.decision(w.nodeVariable(g), bddId[w.lowChild(g)],
+              bddId[w.highChild(g)]);
+          default -> throw new IllegalStateException("an OBDD with a " + w.nodeKind(g) + " node");
+        };
+      }
+      return b.build(bddId[w.root()], route, determinism, 0);
+    }
+    RawNnf raw = new RawNnf(w.dimension());
     for (int g = 0; g < n; g++) {
       id[g] = switch (w.nodeKind(g)) {
-        case FALSE -> b.constant(false);
-        case TRUE -> b.constant(true);
-        case LITERAL -> b.literal(w.nodeVariable(g), w.literalPhase(g));
-        case DECISION -> b.decision(w.nodeVariable(g), id[w.lowChild(g)], id[w.highChild(g)]);
-        case AND -> b.and(map(w.gateChildren(g), id));
-        case OR -> b.or(map(w.gateChildren(g), id));
+        case FALSE -> raw.add(RawNnf.FALSE, -1, false, new int[0]);
+        case TRUE -> raw.add(RawNnf.TRUE, -1, false, new int[0]);
+        case LITERAL -> raw.add(RawNnf.LITERAL, w.nodeVariable(g), w.literalPhase(g), new int[0]);
+        case AND -> raw.add(RawNnf.AND, -1, false, map(w.gateChildren(g), id));
+        case OR -> raw.add(RawNnf.OR, -1, false, map(w.gateChildren(g), id));
+        case DECISION -> throw new AssertionError();
       };
     }
-    return b.build(id[w.root()], route, determinism, 0);
+    return repaired(raw, id[w.root()], route, determinism);
+  }
+
+  /** The raw form checked, with the repairs counted in the route text. */
+  static DecomposableCircuit repaired(RawNnf raw, int root, String route, String determinism) {
+    RawNnf.Outcome o = raw.toDecomposable(root, route, determinism);
+    if (o.repaired() == 0) {
+      return o.circuit();
+    }
+    return o.circuit().describedAs(route + "; " + o.repaired() + " AND node(s) made decomposable "
+        + "by conditioning a child on the AND's literals", determinism, 0);
   }
 
   private static int[] map(int[] ch, int[] id) {
@@ -153,20 +185,21 @@ public final class CompiledForms {
         }
       }
     }
-    DecomposableCircuit.Builder b = DecomposableCircuit.builder(c.dimension());
+    RawNnf b = new RawNnf(c.dimension());
     int[] id = new int[total];
     Arrays.fill(id, -1);
     int[] neg = new int[c.dimension()];
     Arrays.fill(neg, -1);
+    int[] none = new int[0];
     for (int n = 0; n < total; n++) {
       if (!inCone[n]) {
         continue;
       }
       int[] ch = c.children(n);
       switch (c.op(n)) {
-        case INPUT -> id[n] = b.literal(n, true);
-        case TRUE -> id[n] = b.constant(true);
-        case FALSE -> id[n] = b.constant(false);
+        case INPUT -> id[n] = b.add(RawNnf.LITERAL, n, true, none);
+        case TRUE -> id[n] = b.add(RawNnf.TRUE, -1, false, none);
+        case FALSE -> id[n] = b.add(RawNnf.FALSE, -1, false, none);
         case NOT -> {
           if (c.op(ch[0]) != Circuit.Op.INPUT) {
             why.append("node ").append(n).append(" negates a gate (not a negation normal form)");
@@ -174,12 +207,12 @@ public final class CompiledForms {
           }
           int v = ch[0];
           if (neg[v] < 0) {
-            neg[v] = b.literal(v, false);
+            neg[v] = b.add(RawNnf.LITERAL, v, false, none);
           }
           id[n] = neg[v];
         }
-        case AND -> id[n] = b.and(map(ch, id));
-        case OR -> id[n] = b.or(map(ch, id));
+        case AND -> id[n] = b.add(RawNnf.AND, -1, false, map(ch, id));
+        case OR -> id[n] = b.add(RawNnf.OR, -1, false, map(ch, id));
         case XOR -> {
           why.append("node ").append(n).append(" is an XOR gate (not a negation normal form)");
           return Optional.empty();
@@ -189,7 +222,7 @@ public final class CompiledForms {
     }
     DecomposableCircuit dc;
     try {
-      dc = b.build(id[out], "the circuit as given (a negation normal form)", SYNTACTIC, 0);
+      dc = repaired(b, id[out], "the circuit as given (a negation normal form)", SYNTACTIC);
     } catch (IllegalArgumentException e) {
       why.append(e.getMessage());
       return Optional.empty();

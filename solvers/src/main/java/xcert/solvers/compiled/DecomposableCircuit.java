@@ -350,6 +350,14 @@ public final class DecomposableCircuit {
       return size;
     }
 
+    /** The kind of a node added so far. */
+    public Kind kindOf(int n) {
+      if (n < 0 || n >= size) {
+        throw new IllegalArgumentException("node " + n + " does not exist yet");
+      }
+      return Kind.values()[kind[n]];
+    }
+
     /** The constant (one node per value). */
     public int constant(boolean value) {
       if (value) {
