@@ -176,11 +176,14 @@ public final class CompiledValues {
     int points = d + 1;
     int chunks = (points + chunk - 1) / chunk;
     long[][] acc = new long[primes.length][d + 1]; // [0..d-1]: Σ λ·D_i; [d]: P(0)
+    long[][] lambda = new long[primes.length][];
+    IntStream.range(0, primes.length).parallel().forEach(pi ->
+        lambda[pi] = Primes.lagrangeFunctional(primes[pi], d, 0, points, omegaPrime));
     IntStream.range(0, primes.length * chunks).parallel().forEach(task -> {
       int pi = task / chunks;
       int from = (task % chunks) * chunk;
       int to = Math.min(points, from + chunk);
-      long[] part = plan.run(primes[pi], from, to);
+      long[] part = plan.run(primes[pi], from, to, lambda[pi]);
       synchronized (acc[pi]) {
         long p = primes[pi];
         for (int i = 0; i <= d; i++) {
@@ -335,7 +338,7 @@ public final class CompiledValues {
      * of P_B(0) at index d when the chunk holds t = 0 (else 0); D_i = B^{d−1}(A_i − B_i) times
      * (B − a_i) already.
      */
-    long[] run(long p, int from, int to) {
+    long[] run(long p, int from, int to, long[] lambdaAll) {
       Mont mo = new Mont(p);
       int m = to - from;
       int n = kind.length;
@@ -527,12 +530,11 @@ public final class CompiledValues {
       }
       // λ_j = L(ℓ_j) for the points of this chunk (plain residues), then Σ_j λ_j D_i(t_j) times
       // (B − a_i); mul(plain, Montgomery) gives a plain residue.
-      long[] lambda = Primes.lagrangeFunctional(p, d, from, to, omegaPrime);
       long[] out = new long[d + 1];
       for (int i = 0; i < d; i++) {
         long s = 0;
         for (int j = 0; j < m; j++) {
-          s = mo.add(s, mo.mul(lambda[j], diff[i * m + j]));
+          s = mo.add(s, mo.mul(lambdaAll[from + j], diff[i * m + j]));
         }
         long ai = a[i].mod(BigInteger.valueOf(p)).longValue();
         out[i] = s * ((bp - ai + p) % p) % p;
