@@ -233,6 +233,7 @@ class CliTest {
       wide.append(i == 1 ? "" : " | ").append('x').append(i);
     }
     Path expr = write("wide.expr", wide + "\n");
+    // auto answers shapley here by the compiled route (issue 20); the table is asked for
     assertOneLineError(run("exact", "shapley", "--model", expr.toString(), "--method", "table"),
         "2^40");
   }

@@ -79,6 +79,7 @@ class CountingCliTest {
 
   @Test
   void tableOnlyQueriesAreRefused() throws IOException {
+    // auto answers shapley at d = 40 by the compiled route (issue 20); count refuses it
     CliTest.Run r = CliTest.run("exact", "shapley", "--model", circuit().toString(), "--x", x(),
         "--method", "count");
     assertEquals(2, r.status());

@@ -15,8 +15,9 @@ import xcert.solvers.result.Provenance;
 /**
  * Every exact query of seed 004 (Sections 2, 4, 5) and seed 003 (Sections 2–3) in one call, with the
  * automatic routing of {@link Method#AUTO}: Shapley and Banzhaf values by the stream from
- * {@link Method#AUTO_STREAM_FROM} features where it can answer, the table of all 2^d values f_S(x)
- * where it fits, weighted model counting or SAT on circuits too wide for it.
+ * {@link Method#AUTO_STREAM_FROM} features where it can answer and on the compiled circuit where the
+ * stream would take more than 2^{@link Method#AUTO_COMPILED_FROM_BITS} evaluations, the table of
+ * all 2^d values f_S(x) where it fits, weighted model counting or SAT on circuits too wide for it.
  *
  * <pre>{@code
  * Model f = ModelFiles.read(Path.of("examples/majority3.expr"));
@@ -49,13 +50,15 @@ public final class ExactQueries {
       float64Reason = float64Reason(f);
       settings = settings.withArithmetic(Arithmetic.FLOAT64);
     }
-    Method route = StreamAnswers.streams(f, x, v, query, settings) ? Method.STREAM
+    Method route = CompiledAnswers.compiles(f, x, v, query, settings) ? Method.COMPILED
+        : StreamAnswers.streams(f, x, v, query, settings) ? Method.STREAM
         : settings.method().route(f);
     checkRoute(query, settings, route);
     Map<String, Object> fields = new LinkedHashMap<>();
     QueryAnswer a = switch (route) {
       case TABLE -> TableAnswers.answer(f, x, v, query, settings, fields);
       case STREAM -> StreamAnswers.answer(f, x, v, query, settings, fields);
+      case COMPILED -> CompiledAnswers.answer(f, x, v, query, settings, fields);
       default -> new CountingAnswers(f, v, x, settings).answer(query, route, fields);
     };
     return float64Reason == null ? a : withReason(a, float64Reason);
