@@ -157,6 +157,10 @@ final class ExactCommand implements Callable<Integer> {
       throw InputException.of("--no-time-limit", "does not apply with --engine spark, which sets "
           + "no time limit (the cluster's size decides the time)");
     }
+    if (spark && pr.hasMatchedOption("--node-budget")) {
+      throw InputException.of("--node-budget", "does not apply with --engine spark, which runs the "
+          + "stream; the node budget bounds the compiled route on this machine");
+    }
     Model model = modelOptions.read(false);
     int d = model.dimension();
     double[] x = xText == null ? new double[d] : InputVector.parse("--x", xText, d);
