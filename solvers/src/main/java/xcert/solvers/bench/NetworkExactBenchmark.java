@@ -1,5 +1,6 @@
 package xcert.solvers.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,11 +17,17 @@ import xcert.solvers.exact.Arithmetic;
 import xcert.solvers.exact.GameValues;
 import xcert.solvers.exact.RestrictedPredictionTable;
 import xcert.solvers.exact.RestrictedPredictions;
+import xcert.solvers.errors.TooLargeException;
 import xcert.solvers.model.ReluNetwork;
+import xcert.solvers.query.Query;
 import xcert.solvers.num.WideArray;
 import xcert.solvers.result.Scalar;
 import xcert.solvers.setfunction.ExactSetFunction;
 import xcert.solvers.setfunction.MemoryBudget;
+import xcert.solvers.stream.StreamOptions;
+import xcert.solvers.stream.StreamPlan;
+import xcert.solvers.stream.StreamValues;
+import xcert.solvers.stream.StreamingValues;
 
 /**
  * Exact against float64 on ReLU networks (seed 003 Section 4.1) in the same run: the f_S table of
@@ -28,7 +35,10 @@ import xcert.solvers.setfunction.MemoryBudget;
  * distribution on {0,1}^d and under an empirical background of real-valued rows. Each side is timed
  * three times, alternating, and the median is kept; the ratio exact / float64 is the figure of merit
  * (at most 2 is the target). Memory is compared by the bytes of the finished table: one double per
- * entry against the exact numerator's words.
+ * entry against the exact numerator's words. Under the uniform distribution it also times the
+ * streaming exact Shapley values ({@code xcert.solvers.stream}, issue 19) against the evaluation
+ * floor (all 2^d exact evaluations alone, best of two runs, on the same plan) with the exact table
+ * route beside it as a ratio to the same floor, and checks that the stream equals the table.
  */
 public final class NetworkExactBenchmark {
 
@@ -41,6 +51,15 @@ public final class NetworkExactBenchmark {
    */
   public static final int BACKGROUND_MAX_D = 20;
 
+  /** Largest d at which the f_S tables (exact and float64) are timed; the stream goes on to 40. */
+  public static final int TABLE_MAX_D = 26;
+
+  /** Largest d the benchmark accepts (the stream only past {@link #TABLE_MAX_D}). */
+  public static final int MAX_D = 40;
+
+  /** The network d's of a full run ({@code --full}). */
+  public static final List<Integer> FULL_DS = List.of(20, 24, 28);
+
   /** Hidden widths of the benchmark networks. */
   public static final int[] HIDDEN = {16, 8};
 
@@ -49,30 +68,86 @@ public final class NetworkExactBenchmark {
   /**
    * What to measure.
    *
-   * @param ds numbers of inputs, each in 4..26
+   * @param ds numbers of inputs, each in 4..40 (the tables only up to {@link #TABLE_MAX_D})
    * @param rows background rows for the empirical case (10..100)
    * @param seed seed of the networks, inputs and rows
+   * @param timeLimit the longest stream (or floor) run accepted, from its first blocks; null for none
    */
-  public record Settings(List<Integer> ds, int rows, long seed) {
+  public record Settings(List<Integer> ds, int rows, long seed, Duration timeLimit) {
     public Settings {
       ds = List.copyOf(ds);
     }
 
-    /** d = 16, 20, 24; 30 rows; seed 1. */
+    /** d = 16, 20, 24; 30 rows; seed 1; the stream's default time limit. */
     public static Settings defaults() {
-      return new Settings(DEFAULT_DS, 30, 1);
+      return new Settings(DEFAULT_DS, 30, 1, StreamOptions.DEFAULT_TIME_LIMIT);
     }
 
     public Settings withDs(List<Integer> d) {
-      return new Settings(d, rows, seed);
+      return new Settings(d, rows, seed, timeLimit);
     }
 
     public Settings withRows(int r) {
-      return new Settings(ds, r, seed);
+      return new Settings(ds, r, seed, timeLimit);
     }
 
     public Settings withSeed(long s) {
-      return new Settings(ds, rows, s);
+      return new Settings(ds, rows, s, timeLimit);
+    }
+
+    /** A time limit per stream run, or null for none. */
+    public Settings withTimeLimit(Duration limit) {
+      return new Settings(ds, rows, seed, limit);
+    }
+  }
+
+  /**
+   * The stream against the evaluation floor at one d, uniform distribution.
+   *
+   * @param d inputs
+   * @param skipped why the stream was not run (its estimate exceeds the time limit), or null
+   * @param floorSeconds all 2^d exact evaluations alone, best of two runs
+   * @param streamSeconds the streaming exact Shapley values
+   * @param tableSeconds the exact table route (f_S table, Shapley and Banzhaf values; median of three)
+   *     or NaN when not timed
+   * @param tableSkipped why the table route was not timed, or null
+   * @param equalsTable whether the stream's Shapley values equal the table's (null when no table)
+   * @param peakHeapBytes peak heap of the floor and stream runs (sum of the heap pools' peaks)
+   * @param maxHeapBytes the JVM's maximum heap
+   */
+  public record StreamRow(int d, String skipped, double floorSeconds, double streamSeconds,
+      double tableSeconds, String tableSkipped, Boolean equalsTable, long peakHeapBytes,
+      long maxHeapBytes) {
+
+    public double streamRatio() {
+      return streamSeconds / floorSeconds;
+    }
+
+    public double tableRatio() {
+      return tableSeconds / floorSeconds;
+    }
+
+    public Map<String, Object> data() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("d", d);
+      m.put("distribution", "uniform");
+      if (skipped != null) {
+        m.put("skipped", skipped);
+        return m;
+      }
+      m.put("floor_s", floorSeconds);
+      m.put("stream_s", streamSeconds);
+      m.put("stream_ratio", streamRatio());
+      if (tableSkipped != null) {
+        m.put("table_skipped", tableSkipped);
+      } else {
+        m.put("table_s", tableSeconds);
+        m.put("table_ratio", tableRatio());
+        m.put("stream_equals_table", equalsTable);
+      }
+      m.put("peak_heap_bytes", peakHeapBytes);
+      m.put("max_heap_bytes", maxHeapBytes);
+      return m;
     }
   }
 
@@ -120,11 +195,14 @@ public final class NetworkExactBenchmark {
    * @param cores available processors
    * @param maxHeap the JVM's maximum heap
    * @param family the networks measured
-   * @param rows one per d and distribution
+   * @param rows one per d and distribution, for d up to {@link #TABLE_MAX_D}
+   * @param streamRows the stream against the floor, one per d
    */
-  public record Result(int cores, String maxHeap, String family, List<Row> rows) {
+  public record Result(int cores, String maxHeap, String family, List<Row> rows,
+      List<StreamRow> streamRows) {
     public Result {
       rows = List.copyOf(rows);
+      streamRows = List.copyOf(streamRows);
     }
   }
 
@@ -134,29 +212,83 @@ public final class NetworkExactBenchmark {
    */
   public static Result run(Settings s, Consumer<String> progress) {
     for (int d : s.ds()) {
-      if (d < 4 || d > 26) {
-        throw InputException.setting("d", d + " is out of range for networks; expected 4..26");
+      if (d < 4 || d > MAX_D) {
+        throw InputException.setting("d", d + " is out of range for networks; expected 4.."
+            + MAX_D + " (the tables only up to " + TABLE_MAX_D + ")");
       }
     }
     if (s.rows() < 10 || s.rows() > 100) {
       throw InputException.setting("rows", s.rows() + " is out of range; expected 10..100");
     }
     progress.accept("networks: warming up (d = 12)");
-    measure(12, "uniform", s);
+    Measured warm = measure(12, "uniform", s);
     measure(12, "background", s);
+    stream(12, s, warm, progress, false);
     List<Row> rows = new ArrayList<>();
+    List<StreamRow> streamRows = new ArrayList<>();
     for (int d : s.ds()) {
-      progress.accept("networks: d = " + d + ", uniform");
-      rows.add(measure(d, "uniform", s));
-      if (d <= BACKGROUND_MAX_D) {
-        progress.accept("networks: d = " + d + ", " + s.rows() + " background rows");
-        rows.add(measure(d, "background", s));
+      Measured uniform = null;
+      if (d <= TABLE_MAX_D) {
+        progress.accept("networks: d = " + d + ", uniform");
+        uniform = measure(d, "uniform", s);
+        rows.add(uniform.row());
+        if (d <= BACKGROUND_MAX_D) {
+          progress.accept("networks: d = " + d + ", " + s.rows() + " background rows");
+          rows.add(measure(d, "background", s).row());
+        }
       }
+      progress.accept("networks: d = " + d + ", uniform, stream against the evaluation floor");
+      streamRows.add(stream(d, s, uniform, progress, true));
     }
     return new Result(Runtime.getRuntime().availableProcessors(),
         MemoryBudget.human(Runtime.getRuntime().maxMemory()),
         "random ReLU networks d-" + HIDDEN[0] + "-" + HIDDEN[1] + "-1, float32 He-normal weights,"
-            + " seed " + s.seed(), rows);
+            + " seed " + s.seed(), rows, streamRows);
+  }
+
+  /** A measured table row with the exact Shapley values of the table route. */
+  private record Measured(Row row, double[] x, Scalar[] phiExact) {}
+
+  /** The stream and its floor at d under the uniform distribution, beside the table route. */
+  private static StreamRow stream(int d, Settings s, Measured table, Consumer<String> progress,
+      boolean keep) {
+    ReluNetwork net = network(d, s.seed());
+    double[] x = table != null ? table.x() : uniformX(d, s);
+    HeapPeak.reset();
+    StreamPlan plan = StreamPlan.of(net, x, ProductDistribution.uniform(d), Query.SHAPLEY);
+    StreamOptions opts = StreamOptions.defaults().withTimeLimit(s.timeLimit())
+        .withProgress(keep ? line -> progress.accept("networks: " + line) : null);
+    double floor;
+    StreamValues v;
+    try {
+      floor = StreamingValues.evaluationFloor(plan, opts);
+      floor = Math.min(floor, StreamingValues.evaluationFloor(plan, opts));
+      v = StreamingValues.run(plan, opts);
+    } catch (TooLargeException e) {
+      return new StreamRow(d, e.getMessage(), Double.NaN, Double.NaN, Double.NaN, null, null, 0,
+          HeapPeak.max());
+    }
+    long peak = HeapPeak.peakUsed();
+    if (table == null) {
+      return new StreamRow(d, null, floor, v.seconds(), Double.NaN, "the f_S tables are timed up to"
+          + " d = " + TABLE_MAX_D, null, peak, HeapPeak.max());
+    }
+    boolean same = true;
+    for (int i = 0; i < d; i++) {
+      same &= table.phiExact()[i].exact().equals(v.values().get(i).exact());
+    }
+    return new StreamRow(d, null, floor, v.seconds(), table.row().exactSeconds(), null, same, peak,
+        HeapPeak.max());
+  }
+
+  /** The input x of the uniform case (the first draws of the case's generator). */
+  private static double[] uniformX(int d, Settings s) {
+    SplittableRandom rnd = new SplittableRandom(s.seed() * 31 + d);
+    double[] x = new double[d];
+    for (int i = 0; i < d; i++) {
+      x[i] = rnd.nextInt(2);
+    }
+    return x;
   }
 
   /** A random d-16-8-1 network with float32 weights N(0, 2/fan-in) and biases N(0, 0.01). */
@@ -184,7 +316,7 @@ public final class NetworkExactBenchmark {
     return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
   }
 
-  private static Row measure(int d, String kind, Settings s) {
+  private static Measured measure(int d, String kind, Settings s) {
     ReluNetwork net = network(d, s.seed());
     SplittableRandom rnd = new SplittableRandom(s.seed() * 31 + d);
     double[] x = new double[d];
@@ -238,8 +370,8 @@ public final class NetworkExactBenchmark {
     ExactSetFunction e = (ExactSetFunction) exact.values();
     WideArray wide = e.wideNumeratorsView();
     int words = wide != null ? wide.words() : e.hasLongNumerators() ? 1 : -1;
-    return new Row(d, label, median(ft), median(et), words, diff,
-        exact.provenance().method());
+    return new Measured(new Row(d, label, median(ft), median(et), words, diff,
+        exact.provenance().method()), x, phiE);
   }
 
   private static double median(double[] t) {
