@@ -110,10 +110,10 @@ final class ExactBenchCommand implements Callable<Integer> {
     List<List<Object>> stream = new ArrayList<>();
     for (NetworkExactBenchmark.StreamRow r : res.streamRows()) {
       if (r.skipped() != null) {
-        stream.add(List.of(r.d(), "skipped: " + r.skipped(), "", "", "", "", ""));
+        stream.add(List.of(r.d(), r.network(), "skipped: " + r.skipped(), "", "", "", "", ""));
         continue;
       }
-      stream.add(List.of(r.d(), secs(r.floorSeconds()) + " (" + fmt(Math.pow(2, r.d())
+      stream.add(List.of(r.d(), r.network(), secs(r.floorSeconds()) + " (" + fmt(Math.pow(2, r.d())
           / r.floorSeconds()) + " evals/s)", secs(r.streamSeconds()), ratio(r.streamRatio()),
           r.tableSkipped() != null ? "skipped: " + r.tableSkipped() : secs(r.tableSeconds())
               + (r.equalsTable() ? " (equal to the stream)" : " (DIFFERS from the stream)"),
@@ -131,8 +131,9 @@ final class ExactBenchCommand implements Callable<Integer> {
       o.put("results", new Output.Rows(List.of("d", "V", "float64", "exact", "exact/float64",
           "words per entry (double = 1)", "max |φ exact − φ float64|"), table));
     }
-    o.put("stream (uniform V)", new Output.Rows(List.of("d", "evaluation floor (best of 2)",
-        "stream Shapley", "stream/floor", "exact table + Shapley + Banzhaf", "table/floor",
+    o.put("stream (uniform V)", new Output.Rows(List.of("d", "network",
+        "evaluation floor (best of 2)", "stream Shapley", "stream/floor", "exact table + Shapley",
+        "table/floor",
         "peak heap (floor + stream)"), stream));
     spec.commandLine().getOut().print(o.toTable());
     spec.commandLine().getOut().println("\ntarget: exact f_S table + Shapley + Banzhaf within 2x"

@@ -38,7 +38,11 @@ import xcert.solvers.stream.StreamingValues;
  * entry against the exact numerator's words. Under the uniform distribution it also times the
  * streaming exact Shapley values ({@code xcert.solvers.stream}, issue 19) against the evaluation
  * floor (all 2^d exact evaluations alone, best of two runs, on the same plan) with the exact table
- * route beside it as a ratio to the same floor, and checks that the stream equals the table.
+ * route (f_S table and Shapley values, one run) beside it as a ratio to the same floor, and checks
+ * that the stream equals the table; on three variants of the network ({@link #STREAM_VARIANTS}):
+ * the float32 score (whose exact numerators take two words, which the stream refuses), the same
+ * network as a classifier (label = [score ≥ 0], certified float64 scores) and the network with its
+ * weights and biases rounded to multiples of 2^-8 (one-word exact numerators).
  */
 public final class NetworkExactBenchmark {
 
@@ -59,6 +63,10 @@ public final class NetworkExactBenchmark {
 
   /** The network d's of a full run ({@code --full}). */
   public static final List<Integer> FULL_DS = List.of(20, 24, 28);
+
+  /** The networks of the stream rows, in order. */
+  public static final List<String> STREAM_VARIANTS = List.of("float32 score",
+      "float32 classifier (score >= 0)", "8-bit fixed-point score");
 
   /** Hidden widths of the benchmark networks. */
   public static final int[] HIDDEN = {16, 8};
@@ -105,17 +113,20 @@ public final class NetworkExactBenchmark {
    * The stream against the evaluation floor at one d, uniform distribution.
    *
    * @param d inputs
-   * @param skipped why the stream was not run (its estimate exceeds the time limit), or null
+   * @param network which variant of the network ({@link #STREAM_VARIANTS})
+   * @param skipped why the stream was not run (it cannot stream this network, or its estimate
+   *     exceeds the time limit), or null
    * @param floorSeconds all 2^d exact evaluations alone, best of two runs
    * @param streamSeconds the streaming exact Shapley values
-   * @param tableSeconds the exact table route (f_S table, Shapley and Banzhaf values; median of three)
-   *     or NaN when not timed
+   * @param tableSeconds the exact table route (f_S table and Shapley values, one run) or NaN when not
+   *     timed
    * @param tableSkipped why the table route was not timed, or null
    * @param equalsTable whether the stream's Shapley values equal the table's (null when no table)
    * @param peakHeapBytes peak heap of the floor and stream runs (sum of the heap pools' peaks)
    * @param maxHeapBytes the JVM's maximum heap
    */
-  public record StreamRow(int d, String skipped, double floorSeconds, double streamSeconds,
+  public record StreamRow(int d, String network, String skipped, double floorSeconds,
+      double streamSeconds,
       double tableSeconds, String tableSkipped, Boolean equalsTable, long peakHeapBytes,
       long maxHeapBytes) {
 
@@ -130,6 +141,7 @@ public final class NetworkExactBenchmark {
     public Map<String, Object> data() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("d", d);
+      m.put("network", network);
       m.put("distribution", "uniform");
       if (skipped != null) {
         m.put("skipped", skipped);
@@ -221,24 +233,27 @@ public final class NetworkExactBenchmark {
       throw InputException.setting("rows", s.rows() + " is out of range; expected 10..100");
     }
     progress.accept("networks: warming up (d = 12)");
-    Measured warm = measure(12, "uniform", s);
+    measure(12, "uniform", s);
     measure(12, "background", s);
-    stream(12, s, warm, progress, false);
+    for (String variant : STREAM_VARIANTS) {
+      stream(12, variant, s, progress, false);
+    }
     List<Row> rows = new ArrayList<>();
     List<StreamRow> streamRows = new ArrayList<>();
     for (int d : s.ds()) {
-      Measured uniform = null;
       if (d <= TABLE_MAX_D) {
         progress.accept("networks: d = " + d + ", uniform");
-        uniform = measure(d, "uniform", s);
-        rows.add(uniform.row());
+        rows.add(measure(d, "uniform", s));
         if (d <= BACKGROUND_MAX_D) {
           progress.accept("networks: d = " + d + ", " + s.rows() + " background rows");
-          rows.add(measure(d, "background", s).row());
+          rows.add(measure(d, "background", s));
         }
       }
-      progress.accept("networks: d = " + d + ", uniform, stream against the evaluation floor");
-      streamRows.add(stream(d, s, uniform, progress, true));
+      for (String variant : STREAM_VARIANTS) {
+        progress.accept("networks: d = " + d + ", " + variant + ", uniform, stream against the"
+            + " evaluation floor");
+        streamRows.add(stream(d, variant, s, progress, true));
+      }
     }
     return new Result(Runtime.getRuntime().availableProcessors(),
         MemoryBudget.human(Runtime.getRuntime().maxMemory()),
@@ -246,39 +261,77 @@ public final class NetworkExactBenchmark {
             + " seed " + s.seed(), rows, streamRows);
   }
 
-  /** A measured table row with the exact Shapley values of the table route. */
-  private record Measured(Row row, double[] x, Scalar[] phiExact) {}
+  /** The network of a stream row. */
+  static ReluNetwork variant(int d, String variant, long seed) {
+    ReluNetwork net = network(d, seed);
+    return switch (STREAM_VARIANTS.indexOf(variant)) {
+      case 0 -> net;
+      case 1 -> net.withThreshold(OptionalDouble.of(0), false);
+      default -> fixedPoint(d, seed);
+    };
+  }
+
+  /** {@link #network} with every weight and bias rounded to a multiple of 2^-8. */
+  static ReluNetwork fixedPoint(int d, long seed) {
+    ReluNetwork net = network(d, seed);
+    int[] widths = {HIDDEN[0], HIDDEN[1], 1};
+    double[][][] w = new double[widths.length][][];
+    double[][] b = new double[widths.length][];
+    for (int l = 0; l < widths.length; l++) {
+      w[l] = new double[widths[l]][];
+      b[l] = new double[widths[l]];
+      for (int j = 0; j < widths[l]; j++) {
+        w[l][j] = new double[l == 0 ? d : widths[l - 1]];
+        for (int i = 0; i < w[l][j].length; i++) {
+          w[l][j][i] = Math.rint(net.weight(l, j, i) * 256) / 256;
+        }
+        b[l][j] = Math.rint(net.bias(l, j) * 256) / 256;
+      }
+    }
+    return new ReluNetwork(w, b, OptionalDouble.empty());
+  }
 
   /** The stream and its floor at d under the uniform distribution, beside the table route. */
-  private static StreamRow stream(int d, Settings s, Measured table, Consumer<String> progress,
+  private static StreamRow stream(int d, String variant, Settings s, Consumer<String> progress,
       boolean keep) {
-    ReluNetwork net = network(d, s.seed());
-    double[] x = table != null ? table.x() : uniformX(d, s);
+    ReluNetwork net = variant(d, variant, s.seed());
+    double[] x = uniformX(d, s);
+    ProductDistribution v = ProductDistribution.uniform(d);
     HeapPeak.reset();
-    StreamPlan plan = StreamPlan.of(net, x, ProductDistribution.uniform(d), Query.SHAPLEY);
     StreamOptions opts = StreamOptions.defaults().withTimeLimit(s.timeLimit())
         .withProgress(keep ? line -> progress.accept("networks: " + line) : null);
     double floor;
-    StreamValues v;
+    StreamValues sv;
     try {
+      StreamPlan plan = StreamPlan.of(net, x, v, Query.SHAPLEY);
+      // floor, stream, floor: the best floor of two runs that bracket the stream
       floor = StreamingValues.evaluationFloor(plan, opts);
+      sv = StreamingValues.run(plan, opts);
       floor = Math.min(floor, StreamingValues.evaluationFloor(plan, opts));
-      v = StreamingValues.run(plan, opts);
-    } catch (TooLargeException e) {
-      return new StreamRow(d, e.getMessage(), Double.NaN, Double.NaN, Double.NaN, null, null, 0,
-          HeapPeak.max());
+    } catch (TooLargeException | InputException e) {
+      return new StreamRow(d, variant, e.getMessage(), Double.NaN, Double.NaN, Double.NaN, null,
+          null, 0, HeapPeak.max());
     }
     long peak = HeapPeak.peakUsed();
-    if (table == null) {
-      return new StreamRow(d, null, floor, v.seconds(), Double.NaN, "the f_S tables are timed up to"
-          + " d = " + TABLE_MAX_D, null, peak, HeapPeak.max());
+    if (d > TABLE_MAX_D) {
+      return new StreamRow(d, variant, null, floor, sv.seconds(), Double.NaN, "the f_S tables are"
+          + " timed up to d = " + TABLE_MAX_D, null, peak, HeapPeak.max());
     }
-    boolean same = true;
-    for (int i = 0; i < d; i++) {
-      same &= table.phiExact()[i].exact().equals(v.values().get(i).exact());
+    try {
+      long t0 = System.nanoTime();
+      RestrictedPredictionTable t = RestrictedPredictions.table(net, x, v, Arithmetic.EXACT);
+      Scalar[] phi = GameValues.shapley(t.values());
+      double tableSeconds = (System.nanoTime() - t0) / 1e9;
+      boolean same = true;
+      for (int i = 0; i < d; i++) {
+        same &= phi[i].exact().equals(sv.values().get(i).exact());
+      }
+      return new StreamRow(d, variant, null, floor, sv.seconds(), tableSeconds, null, same, peak,
+          HeapPeak.max());
+    } catch (TooLargeException e) {
+      return new StreamRow(d, variant, null, floor, sv.seconds(), Double.NaN, e.getMessage(), null,
+          peak, HeapPeak.max());
     }
-    return new StreamRow(d, null, floor, v.seconds(), table.row().exactSeconds(), null, same, peak,
-        HeapPeak.max());
   }
 
   /** The input x of the uniform case (the first draws of the case's generator). */
@@ -316,7 +369,8 @@ public final class NetworkExactBenchmark {
     return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
   }
 
-  private static Measured measure(int d, String kind, Settings s) {
+  private static Row measure(int d, String kind, Settings s) {
+    // x of the uniform case: the first d draws of this generator (uniformX)
     ReluNetwork net = network(d, s.seed());
     SplittableRandom rnd = new SplittableRandom(s.seed() * 31 + d);
     double[] x = new double[d];
@@ -370,8 +424,8 @@ public final class NetworkExactBenchmark {
     ExactSetFunction e = (ExactSetFunction) exact.values();
     WideArray wide = e.wideNumeratorsView();
     int words = wide != null ? wide.words() : e.hasLongNumerators() ? 1 : -1;
-    return new Measured(new Row(d, label, median(ft), median(et), words, diff,
-        exact.provenance().method()), x, phiE);
+    return new Row(d, label, median(ft), median(et), words, diff,
+        exact.provenance().method());
   }
 
   private static double median(double[] t) {
