@@ -49,7 +49,7 @@ final class ExactBenchCommand implements Callable<Integer> {
   String family;
 
   @Option(names = "--network-d", split = ",", paramLabel = "D",
-      description = "numbers of network inputs, 4..40; the tables up to 26 (default 16,20,24)")
+      description = "numbers of network inputs, 4..40; the tables up to 26 (default 16,20)")
   List<Integer> networkDs = NetworkExactBenchmark.DEFAULT_DS;
 
   @Option(names = "--rows", paramLabel = "N", defaultValue = "30",
