@@ -90,8 +90,16 @@ final class ExactBenchCommand implements Callable<Integer> {
     if (nets) {
       networks();
     }
+    if (differs) {
+      spec.commandLine().getErr().println("xcert: the stream's values differ from the f_S table's"
+          + " in a row marked DIFFERS");
+      return 1;
+    }
     return 0;
   }
+
+  /** Whether a row's stream differed from its table (the command then exits 1). */
+  private boolean differs;
 
   private void networks() {
     NetworkExactBenchmark.Result res = NetworkExactBenchmark.run(
@@ -108,6 +116,9 @@ final class ExactBenchCommand implements Callable<Integer> {
       return;
     }
     List<List<Object>> stream = new ArrayList<>();
+    for (NetworkExactBenchmark.StreamRow r : res.streamRows()) {
+      differs |= Boolean.FALSE.equals(r.equalsTable());
+    }
     for (NetworkExactBenchmark.StreamRow r : res.streamRows()) {
       if (r.skipped() != null) {
         stream.add(List.of(r.d(), r.network(), "skipped: " + r.skipped(), "", "", "", "", ""));
@@ -146,6 +157,9 @@ final class ExactBenchCommand implements Callable<Integer> {
         .withSeed(seed).withTimeLimit(noTimeLimit ? null : StreamOptions.DEFAULT_TIME_LIMIT),
         line -> spec.commandLine().getErr().println("bench exact: " + line));
     List<List<Object>> rows = new ArrayList<>();
+    for (ExactBenchmark.Row r : res.rows()) {
+      differs |= Boolean.FALSE.equals(r.fields().get("stream_equals_table"));
+    }
     for (ExactBenchmark.Row r : res.rows()) {
       int d = r.d();
       if (r.skipped() != null) {
