@@ -675,6 +675,65 @@ public final class WeightedModelCounter {
     return "WeightedModelCounter[" + route + ", d=" + d + ", nodes=" + size() + "]";
   }
 
+  /** The kind of a node of the compiled form (see {@link #nodeKind}). */
+  public enum NodeKind {
+    /** The constant false (node 0). */
+    FALSE,
+    /** The constant true (node 1). */
+    TRUE,
+    /** A BDD decision node: (¬x_v ∧ low) ∨ (x_v ∧ high). */
+    DECISION,
+    /** A literal x_v or ¬x_v of the d-DNNF. */
+    LITERAL,
+    /** A decomposable AND of the d-DNNF. */
+    AND,
+    /** A deterministic OR of the d-DNNF. */
+    OR
+  }
+
+  // Read access to the compiled node arrays, for engines that run their own passes over them
+  // (xcert.solvers.compiled). Nodes are numbered children first; node 0 is false, node 1 true.
+
+  /** Number of nodes of the compiled form, the two constants included. */
+  public int nodeCount() {
+    return kind.length;
+  }
+
+  /** Index of the root: 0 or 1 for a constant, otherwise the last node. */
+  public int root() {
+    return root;
+  }
+
+  /** The kind of node n. */
+  public NodeKind nodeKind(int n) {
+    return NodeKind.values()[kind[n]];
+  }
+
+  /** The 0-based feature of a decision node or literal n. */
+  public int nodeVariable(int n) {
+    return var[n];
+  }
+
+  /** A literal's phase: true for x_v, false for ¬x_v. */
+  public boolean literalPhase(int n) {
+    return lo[n] == 1;
+  }
+
+  /** The low (x_v = 0) child of a decision node. */
+  public int lowChild(int n) {
+    return lo[n];
+  }
+
+  /** The high (x_v = 1) child of a decision node. */
+  public int highChild(int n) {
+    return hi[n];
+  }
+
+  /** The children of an AND or OR node (a copy). */
+  public int[] gateChildren(int n) {
+    return kids[n].clone();
+  }
+
   // Read access for ScaledUniformCounts, which runs its own pass over the same exported diagram.
   // The arrays are the counter's own (not copies) and must not be modified.
 
