@@ -292,7 +292,7 @@ public final class CompiledBenchmark {
   public static Result run(Settings s, Consumer<String> progress) {
     s.check();
     List<Instance> instances = instances(s);
-    progress.accept("warming up (uf50-01, d-DNNF and BDD)");
+    progress.accept("warming up");
     warmUp(s);
     List<Row> rows = new ArrayList<>();
     int n = 0;
@@ -314,14 +314,15 @@ public final class CompiledBenchmark {
         MemoryBudget.human(Runtime.getRuntime().maxMemory()), s.budgets(), rows);
   }
 
+  /** One small instance per route, so that the first measured rows do not pay for class loading. */
   private static void warmUp(Settings s) {
-    Path dir = DataFiles.dataDir().resolve("satlib/uf50-218");
-    Circuit c = DimacsFormat.read(dir.resolve("uf50-01.cnf"));
-    Instance in = new Instance("warm-up", "uf50", () -> c, true);
-    measure(in, "dnnf", s);
-    measure(in, "bdd", s);
-    Instance b = new Instance("warm-up", "blocks", () -> blocks(100, "xor"), false);
-    measure(b, "bdd", s);
+    if (s.uf50() > 0 || !s.cnfDs().isEmpty()) {
+      Instance in = new Instance("warm-up", "3cnf", () -> ExactBenchmark.random3Cnf(30, 2), true);
+      for (String route : s.cnfRoutes()) {
+        measure(in, route, s);
+      }
+    }
+    measure(new Instance("warm-up", "blocks", () -> blocks(100, "xor"), false), "bdd", s);
   }
 
   private static List<Instance> instances(Settings s) {
