@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import xcert.solvers.compiled.CompiledForms;
 import xcert.solvers.dist.ReferenceDistribution;
 import xcert.solvers.errors.InputException;
 import xcert.solvers.exact.Arithmetic;
@@ -95,10 +96,19 @@ final class ExactCommand implements Callable<Integer> {
   @Option(names = "--method", paramLabel = "M", defaultValue = "auto",
       description = "table (all 2^d sets, d <= 30), count (weighted model counting, circuits), sat "
           + "(SAT4J, delta = 1 only, circuits), stream (shapley/banzhaf in one pass over the "
-          + "inputs, no table; circuits and ReLU networks, d <= 62), or auto: stream for "
-          + "shapley/banzhaf from d = " + Method.AUTO_STREAM_FROM + " where it applies, else table "
-          + "up to d = " + Method.AUTO_TABLE_LIMIT + ", count beyond (default)")
+          + "inputs, no table; circuits and ReLU networks, d <= 62), compiled (shapley/banzhaf "
+          + "on the circuit compiled to an OBDD or d-DNNF; circuits, product distributions, any "
+          + "d), or auto: stream for shapley/banzhaf from d = " + Method.AUTO_STREAM_FROM
+          + " where it applies, compiled where the stream would take more than 2^"
+          + Method.AUTO_COMPILED_FROM_BITS + " evaluations, else table up to d = "
+          + Method.AUTO_TABLE_LIMIT + ", count beyond (default)")
   String method;
+
+  @Option(names = "--node-budget", paramLabel = "N",
+      description = "largest compiled form (OBDD node table or d-DNNF nodes) the compiled route "
+          + "builds; past it the question is refused with the size reached (default "
+          + CompiledForms.DEFAULT_NODE_BUDGET + ")")
+  Integer nodeBudget;
 
   @Option(names = "--no-time-limit",
       description = "let a streamed shapley/banzhaf run that is estimated to take longer than "
@@ -150,6 +160,16 @@ final class ExactCommand implements Callable<Integer> {
         .withAlpha(parse("--alpha", alphaText)).withDelta(parse("--delta", deltaText))
         .withEps(parse("--eps", epsText)).withMethod(Method.fromId(method))
         .withArithmetic(float64 ? Arithmetic.FLOAT64 : Arithmetic.EXACT);
+    if (nodeBudget != null) {
+      if (q != Query.SHAPLEY && q != Query.BANZHAF) {
+        throw InputException.of("--node-budget", "does not apply to '" + query + "'; it bounds "
+            + "the compiled route of 'shapley' and 'banzhaf'");
+      }
+      if (nodeBudget < 16) {
+        throw InputException.of("--node-budget", nodeBudget + " is too small; expected at least 16");
+      }
+      s = s.withNodeBudget(nodeBudget);
+    }
     if (q == Query.SHAPLEY || q == Query.BANZHAF) {
       s = s.withGame(Game.fromId(game));
       java.io.PrintWriter err = spec.commandLine().getErr();

@@ -27,7 +27,7 @@ final class ModelOptions {
 
   @Option(names = "--model", required = true, paramLabel = "FILE",
       description = "the model: .aag (AIGER ASCII), .cnf (DIMACS), .expr (infix), .json (ReLU "
-          + "network) or .onnx (ONNX network)")
+          + "network), .nnf (c2d/d4 compiled NNF) or .onnx (ONNX network)")
   Path file;
 
   @Option(names = "--output", paramLabel = "K",

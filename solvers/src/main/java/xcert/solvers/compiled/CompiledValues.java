@@ -176,11 +176,14 @@ public final class CompiledValues {
     int points = d + 1;
     int chunks = (points + chunk - 1) / chunk;
     long[][] acc = new long[primes.length][d + 1]; // [0..d-1]: Σ λ·D_i; [d]: P(0)
+    long[][] lambda = new long[primes.length][];
+    IntStream.range(0, primes.length).parallel().forEach(pi ->
+        lambda[pi] = Primes.lagrangeFunctional(primes[pi], d, 0, points, omegaPrime));
     IntStream.range(0, primes.length * chunks).parallel().forEach(task -> {
       int pi = task / chunks;
       int from = (task % chunks) * chunk;
       int to = Math.min(points, from + chunk);
-      long[] part = plan.run(primes[pi], from, to);
+      long[] part = plan.run(primes[pi], from, to, lambda[pi]);
       synchronized (acc[pi]) {
         long p = primes[pi];
         for (int i = 0; i <= d; i++) {
@@ -239,6 +242,54 @@ public final class CompiledValues {
     return w;
   }
 
+  /**
+   * Montgomery arithmetic modulo an odd prime p < 2^31 with R = 2^32: mul(aR, bR) = abR, with no
+   * division (the product of two residues is below 2^62, and t + m·p below 2^64 as unsigned).
+   */
+  static final class Mont {
+    private static final long MASK = 0xFFFFFFFFL;
+    final long p;
+    final long negInv; // −p^{-1} mod 2^32
+    final long one; // R mod p
+    private final long r2; // R^2 mod p
+
+    Mont(long p) {
+      this.p = p;
+      long inv = p;
+      for (int k = 0; k < 5; k++) {
+        inv *= 2 - p * inv;
+      }
+      this.negInv = (-inv) & MASK;
+      this.one = (1L << 32) % p;
+      this.r2 = BigInteger.ONE.shiftLeft(64).mod(BigInteger.valueOf(p)).longValue();
+    }
+
+    long mul(long a, long b) {
+      long t = a * b;
+      long q = ((t & MASK) * negInv) & MASK;
+      long u = (t + q * p) >>> 32;
+      return u >= p ? u - p : u;
+    }
+
+    long add(long a, long b) {
+      long s = a + b;
+      return s >= p ? s - p : s;
+    }
+
+    long sub(long a, long b) {
+      long s = a - b;
+      return s < 0 ? s + p : s;
+    }
+
+    long to(long a) {
+      return mul(a, r2);
+    }
+
+    long from(long a) {
+      return mul(a, 1);
+    }
+  }
+
   /** What one (prime, chunk of points) task needs; read-only, shared by the tasks. */
   private static final class Plan {
     final DecomposableCircuit c;
@@ -287,22 +338,28 @@ public final class CompiledValues {
      * of P_B(0) at index d when the chunk holds t = 0 (else 0); D_i = B^{d−1}(A_i − B_i) times
      * (B − a_i) already.
      */
-    long[] run(long p, int from, int to) {
+    long[] run(long p, int from, int to, long[] lambdaAll) {
+      Mont mo = new Mont(p);
       int m = to - from;
       int n = kind.length;
       long bp = denom.mod(BigInteger.valueOf(p)).longValue();
-      long[] ap = new long[d];
+      // Weights in Montgomery form: agreeing value B t + a_v per point, disagreeing B − a_v.
+      long[] agree = new long[d * m];
+      long[] dis = new long[d];
       for (int i = 0; i < d; i++) {
-        ap[i] = a[i].mod(BigInteger.valueOf(p)).longValue();
+        long ai = a[i].mod(BigInteger.valueOf(p)).longValue();
+        dis[i] = mo.to((bp - ai + p) % p);
+        for (int j = 0; j < m; j++) {
+          agree[i * m + j] = mo.to((bp * (from + j) % p + ai) % p);
+        }
       }
-      // Per point: the weights agree (B t + a) and disagree (B - a), and S = B(1+t) powers.
+      // S^k = (B(1 + t))^k per point, Montgomery form.
       long[][] spow = new long[d + 1][m];
       for (int j = 0; j < m; j++) {
-        long t = from + j;
-        long s = bp * ((1 + t) % p) % p;
-        spow[0][j] = 1;
+        long s = mo.to(bp * ((1 + from + j) % p) % p);
+        spow[0][j] = mo.one;
         for (int k = 1; k <= d; k++) {
-          spow[k][j] = spow[k - 1][j] * s % p;
+          spow[k][j] = mo.mul(spow[k - 1][j], s);
         }
       }
       long[] val = new long[n * m];
@@ -311,39 +368,50 @@ public final class CompiledValues {
           continue;
         }
         int o = g * m;
-        switch (DecomposableCircuit.Kind.values()[kind[g]]) {
-          case FALSE -> { }
-          case TRUE -> java.util.Arrays.fill(val, o, o + m, 1L);
-          case LITERAL -> {
+        switch (kind[g]) {
+          case 0 -> { } // FALSE
+          case 1 -> java.util.Arrays.fill(val, o, o + m, mo.one); // TRUE
+          case 2 -> { // LITERAL
             int v = var[g];
             if (phase[g] == x[v]) {
-              for (int j = 0; j < m; j++) {
-                val[o + j] = (bp * (from + j) + ap[v]) % p;
-              }
+              System.arraycopy(agree, v * m, val, o, m);
             } else {
-              java.util.Arrays.fill(val, o, o + m, (bp - ap[v] + p) % p);
+              java.util.Arrays.fill(val, o, o + m, dis[v]);
             }
           }
-          case AND -> {
-            java.util.Arrays.fill(val, o, o + m, 1L);
-            for (int e = start[g]; e < start[g + 1]; e++) {
+          case 3 -> { // AND
+            int e0 = start[g];
+            int e1 = start[g + 1];
+            if (e0 == e1) {
+              java.util.Arrays.fill(val, o, o + m, mo.one);
+              break;
+            }
+            System.arraycopy(val, child[e0] * m, val, o, m);
+            for (int e = e0 + 1; e < e1; e++) {
               int co = child[e] * m;
               for (int j = 0; j < m; j++) {
-                val[o + j] = val[o + j] * val[co + j] % p;
+                val[o + j] = mo.mul(val[o + j], val[co + j]);
               }
             }
           }
-          case OR -> {
+          case 4 -> { // OR
             for (int e = start[g]; e < start[g + 1]; e++) {
               int ch = child[e];
               int co = ch * m;
-              long[] sp = spow[vc[g] - vc[ch]];
-              for (int j = 0; j < m; j++) {
-                val[o + j] = (val[o + j] + val[co + j] * sp[j]) % p;
+              int gap = vc[g] - vc[ch];
+              if (gap == 0) {
+                for (int j = 0; j < m; j++) {
+                  val[o + j] = mo.add(val[o + j], val[co + j]);
+                }
+              } else {
+                long[] sp = spow[gap];
+                for (int j = 0; j < m; j++) {
+                  val[o + j] = mo.add(val[o + j], mo.mul(val[co + j], sp[j]));
+                }
               }
             }
           }
-          case DECISION -> {
+          case 5 -> { // DECISION
             int v = var[g];
             int lo = child[start[g]];
             int hi = child[start[g] + 1];
@@ -351,74 +419,90 @@ public final class CompiledValues {
             long[] sh = spow[vc[g] - 1 - vc[hi]];
             int lo0 = lo * m;
             int hi0 = hi * m;
-            long dis = (bp - ap[v] + p) % p;
+            int av = v * m;
             for (int j = 0; j < m; j++) {
-              long agree = (bp * (from + j) + ap[v]) % p;
-              long w1 = x[v] ? agree : dis;
-              long w0 = x[v] ? dis : agree;
-              val[o + j] = (w1 * (val[hi0 + j] * sh[j] % p) + w0 * (val[lo0 + j] * sl[j] % p))
-                  % p;
+              long w1 = x[v] ? agree[av + j] : dis[v];
+              long w0 = x[v] ? dis[v] : agree[av + j];
+              val[o + j] = mo.add(mo.mul(w1, mo.mul(val[hi0 + j], sh[j])),
+                  mo.mul(w0, mo.mul(val[lo0 + j], sl[j])));
             }
           }
           default -> throw new AssertionError();
         }
       }
       long[] adj = new long[n * m];
-      long[] diff = new long[d * m]; // D_i at the chunk's points
-      long[] sr = spow[d - vc[root]];
-      for (int j = 0; j < m; j++) {
-        adj[root * m + j] = sr[j];
-      }
+      long[] diff = new long[d * m]; // D_i at the chunk's points, Montgomery form
+      System.arraycopy(spow[d - vc[root]], 0, adj, root * m, m);
       long[] pre = new long[0];
+      long[] suf = new long[m];
       for (int g = n - 1; g >= 0; g--) {
         if (!reach[g]) {
           continue;
         }
         int o = g * m;
-        switch (DecomposableCircuit.Kind.values()[kind[g]]) {
-          case FALSE, TRUE -> { }
-          case LITERAL -> {
-            int v = var[g];
-            int dv = v * m;
-            if (phase[g] == x[v]) {
+        switch (kind[g]) {
+          case 0, 1 -> { }
+          case 2 -> { // LITERAL
+            int dv = var[g] * m;
+            if (phase[g] == x[var[g]]) {
               for (int j = 0; j < m; j++) {
-                diff[dv + j] = (diff[dv + j] + adj[o + j]) % p;
+                diff[dv + j] = mo.add(diff[dv + j], adj[o + j]);
               }
             } else {
               for (int j = 0; j < m; j++) {
-                diff[dv + j] = (diff[dv + j] + p - adj[o + j]) % p;
+                diff[dv + j] = mo.sub(diff[dv + j], adj[o + j]);
               }
             }
           }
-          case AND -> {
-            int k = start[g + 1] - start[g];
-            if (pre.length < k + 1) {
-              pre = new long[k + 1];
+          case 3 -> { // AND: prefix rows pre[e] = adj·Π_{f<e} val[c_f], then a running suffix
+            int e0 = start[g];
+            int k = start[g + 1] - e0;
+            if (k == 0) {
+              break;
             }
-            for (int j = 0; j < m; j++) {
-              pre[0] = adj[o + j];
-              for (int e = 0; e < k; e++) {
-                pre[e + 1] = pre[e] * val[child[start[g] + e] * m + j] % p;
+            if (pre.length < k * m) {
+              pre = new long[Math.max(k * m, 2 * pre.length)];
+            }
+            System.arraycopy(adj, o, pre, 0, m);
+            for (int e = 0; e < k - 1; e++) {
+              int co = child[e0 + e] * m;
+              int po = e * m;
+              for (int j = 0; j < m; j++) {
+                pre[po + m + j] = mo.mul(pre[po + j], val[co + j]);
               }
-              long suf = 1;
-              for (int e = k - 1; e >= 0; e--) {
-                int co = child[start[g] + e] * m + j;
-                adj[co] = (adj[co] + pre[e] * suf) % p;
-                suf = suf * val[co] % p;
+            }
+            java.util.Arrays.fill(suf, 0, m, mo.one);
+            for (int e = k - 1; e >= 0; e--) {
+              int co = child[e0 + e] * m;
+              int po = e * m;
+              for (int j = 0; j < m; j++) {
+                adj[co + j] = mo.add(adj[co + j], mo.mul(pre[po + j], suf[j]));
+              }
+              if (e > 0) {
+                for (int j = 0; j < m; j++) {
+                  suf[j] = mo.mul(suf[j], val[co + j]);
+                }
               }
             }
           }
-          case OR -> {
+          case 4 -> { // OR
             for (int e = start[g]; e < start[g + 1]; e++) {
               int ch = child[e];
               int co = ch * m;
-              long[] sp = spow[vc[g] - vc[ch]];
-              for (int j = 0; j < m; j++) {
-                adj[co + j] = (adj[co + j] + adj[o + j] * sp[j]) % p;
+              int gap = vc[g] - vc[ch];
+              if (gap == 0) {
+                for (int j = 0; j < m; j++) {
+                  adj[co + j] = mo.add(adj[co + j], adj[o + j]);
+                }
+              } else {
+                long[] sp = spow[gap];
+                for (int j = 0; j < m; j++) {
+                  adj[co + j] = mo.add(adj[co + j], mo.mul(adj[o + j], sp[j]));
+                }
               }
             }
           }
-          case DECISION -> {
+          case 5 -> { // DECISION
             int v = var[g];
             int lo = child[start[g]];
             int hi = child[start[g] + 1];
@@ -427,37 +511,36 @@ public final class CompiledValues {
             int lo0 = lo * m;
             int hi0 = hi * m;
             int dv = v * m;
-            long dis = (bp - ap[v] + p) % p;
             for (int j = 0; j < m; j++) {
-              long agree = (bp * (from + j) + ap[v]) % p;
-              long w1 = x[v] ? agree : dis;
-              long w0 = x[v] ? dis : agree;
+              long w1 = x[v] ? agree[dv + j] : dis[v];
+              long w0 = x[v] ? dis[v] : agree[dv + j];
               long up = adj[o + j];
-              long gh = up * sh[j] % p; // adjoint through the high branch, before its weight
-              long gl = up * sl[j] % p;
-              adj[hi0 + j] = (adj[hi0 + j] + gh * w1) % p;
-              adj[lo0 + j] = (adj[lo0 + j] + gl * w0) % p;
-              long dhi = gh * val[hi0 + j] % p; // ∂P/∂w_v(1)
-              long dlo = gl * val[lo0 + j] % p; // ∂P/∂w_v(0)
-              long dd = x[v] ? dhi - dlo : dlo - dhi;
-              diff[dv + j] = ((diff[dv + j] + dd) % p + p) % p;
+              long gh = mo.mul(up, sh[j]); // adjoint through the high branch, before its weight
+              long gl = mo.mul(up, sl[j]);
+              adj[hi0 + j] = mo.add(adj[hi0 + j], mo.mul(gh, w1));
+              adj[lo0 + j] = mo.add(adj[lo0 + j], mo.mul(gl, w0));
+              long dhi = mo.mul(gh, val[hi0 + j]); // ∂P/∂w_v(1)
+              long dlo = mo.mul(gl, val[lo0 + j]); // ∂P/∂w_v(0)
+              diff[dv + j] = x[v] ? mo.add(diff[dv + j], mo.sub(dhi, dlo))
+                  : mo.add(diff[dv + j], mo.sub(dlo, dhi));
             }
           }
           default -> throw new AssertionError();
         }
       }
-      // λ_j = L(ℓ_j) for the points of this chunk, then Σ_j λ_j D_i(t_j) times (B − a_i).
-      long[] lambda = Primes.lagrangeFunctional(p, d, from, to, omegaPrime);
+      // λ_j = L(ℓ_j) for the points of this chunk (plain residues), then Σ_j λ_j D_i(t_j) times
+      // (B − a_i); mul(plain, Montgomery) gives a plain residue.
       long[] out = new long[d + 1];
       for (int i = 0; i < d; i++) {
         long s = 0;
         for (int j = 0; j < m; j++) {
-          s = (s + lambda[j] * diff[i * m + j]) % p;
+          s = mo.add(s, mo.mul(lambdaAll[from + j], diff[i * m + j]));
         }
-        out[i] = s * ((bp - ap[i] + p) % p) % p;
+        long ai = a[i].mod(BigInteger.valueOf(p)).longValue();
+        out[i] = s * ((bp - ai + p) % p) % p;
       }
       if (from == 0) {
-        out[d] = val[root * m] * spow[d - vc[root]][0] % p;
+        out[d] = mo.from(mo.mul(val[root * m], spow[d - vc[root]][0]));
       }
       return out;
     }

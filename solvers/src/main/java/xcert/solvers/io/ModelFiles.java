@@ -12,8 +12,9 @@ import xcert.solvers.model.OutputHead;
 
 /**
  * Reads a model file, choosing the format by its extension (the models f of seed 004 Section 2 and the classifiers Φ of seed 003 Sections 3–4):
- * {@code .aag} ({@link AigerFormat}), {@code .cnf} ({@link DimacsFormat}) and {@code .expr}
- * ({@link ExprFormat}) give a {@link xcert.solvers.model.Circuit}; {@code .json}
+ * {@code .aag} ({@link AigerFormat}), {@code .cnf} ({@link DimacsFormat}), {@code .expr}
+ * ({@link ExprFormat}) and {@code .nnf} ({@link NnfFormat}, c2d/d4 compiled forms) give a
+ * {@link xcert.solvers.model.Circuit}; {@code .json}
  * ({@link ReluJsonFormat}) and {@code .onnx} ({@link OnnxFormat}) give a network, of which a
  * {@link ModelSelection} picks the output, the head use and the threshold.
  */
@@ -21,10 +22,10 @@ public final class ModelFiles {
 
   /** The extensions {@link #read(Path)} accepts. */
   public static final List<String> EXTENSIONS = List.of(".aag", ".cnf", ".expr", ".json",
-      ".onnx");
+      ".nnf", ".onnx");
 
   private static final String ACCEPTED = ".aag (AIGER ASCII), .cnf (DIMACS CNF), .expr (infix"
-      + " expression), .json (ReLU network) or .onnx (ONNX network)";
+      + " expression), .json (ReLU network), .nnf (c2d/d4 compiled NNF) or .onnx (ONNX network)";
 
   private ModelFiles() {}
 
@@ -113,6 +114,7 @@ public final class ModelFiles {
       case ".aag" -> AigerFormat.read(file);
       case ".cnf" -> DimacsFormat.read(file);
       case ".expr" -> ExprFormat.read(file);
+      case ".nnf" -> NnfFormat.read(file);
       case ".aig" -> throw InputException.of(Sources.name(file), "binary AIGER (.aig) is not"
           + " supported; convert it with 'aigtoaig file.aig file.aag', or give one of " + ACCEPTED);
       case "" -> throw InputException.of(Sources.name(file), "the file name has no extension;"

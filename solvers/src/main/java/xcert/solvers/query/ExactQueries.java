@@ -49,13 +49,15 @@ public final class ExactQueries {
       float64Reason = float64Reason(f);
       settings = settings.withArithmetic(Arithmetic.FLOAT64);
     }
-    Method route = StreamAnswers.streams(f, x, v, query, settings) ? Method.STREAM
+    Method route = CompiledAnswers.compiles(f, x, v, query, settings) ? Method.COMPILED
+        : StreamAnswers.streams(f, x, v, query, settings) ? Method.STREAM
         : settings.method().route(f);
     checkRoute(query, settings, route);
     Map<String, Object> fields = new LinkedHashMap<>();
     QueryAnswer a = switch (route) {
       case TABLE -> TableAnswers.answer(f, x, v, query, settings, fields);
       case STREAM -> StreamAnswers.answer(f, x, v, query, settings, fields);
+      case COMPILED -> CompiledAnswers.answer(f, x, v, query, settings, fields);
       default -> new CountingAnswers(f, v, x, settings).answer(query, route, fields);
     };
     return float64Reason == null ? a : withReason(a, float64Reason);

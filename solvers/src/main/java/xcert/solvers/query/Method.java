@@ -9,10 +9,12 @@ import xcert.solvers.model.Model;
 /**
  * How {@link ExactQueries} answers: the table of all 2^d values f_S(x) (seed 004, Eq. 1), weighted
  * model counting on a circuit (a d-DNNF or a BDD, one set at a time), SAT on a circuit (δ = 1
- * relevance only, seed 003 Section 3), a streaming pass for Shapley and Banzhaf values, or
- * {@link #AUTO}, which streams Shapley and Banzhaf values of f_S from {@link #AUTO_STREAM_FROM}
- * features on where the stream can answer, and otherwise picks the table up to
- * {@link #AUTO_TABLE_LIMIT} features and counting beyond, for circuits.
+ * relevance only, seed 003 Section 3), a streaming pass for Shapley and Banzhaf values, the
+ * compiled circuit for Shapley and Banzhaf values, or {@link #AUTO}, which streams Shapley and
+ * Banzhaf values of f_S from {@link #AUTO_STREAM_FROM} features on where the stream can answer,
+ * compiles the circuit where the stream would take more than 2^{@link #AUTO_COMPILED_FROM_BITS}
+ * evaluations, and otherwise picks the table up to {@link #AUTO_TABLE_LIMIT} features and counting
+ * beyond, for circuits.
  */
 public enum Method {
   /** The table up to {@link #AUTO_TABLE_LIMIT} features, counting beyond (circuits only). */
@@ -27,7 +29,19 @@ public enum Method {
    * Shapley and Banzhaf values by one streaming pass over the inputs, counts by agreement class
    * and no table ({@code xcert.solvers.stream}); circuits and ReLU networks.
    */
-  STREAM("stream");
+  STREAM("stream"),
+  /**
+   * Shapley and Banzhaf values on the circuit compiled to an OBDD or a d-DNNF, in time polynomial in
+   * the compiled size ({@code xcert.solvers.compiled}); circuits under product distributions.
+   */
+  COMPILED("compiled");
+
+  /**
+   * {@link #AUTO} takes the compiled route for Shapley and Banzhaf values of f_S when the stream
+   * would need more than 2^AUTO_COMPILED_FROM_BITS evaluations (or cannot plan the question), the
+   * stream's cost being 2^(players) evaluations; and for the game suf beyond the table.
+   */
+  public static final int AUTO_COMPILED_FROM_BITS = 36;
 
   /** Up to this d, {@link #AUTO} builds the table; beyond it a circuit is counted. */
   public static final int AUTO_TABLE_LIMIT = 24;
@@ -63,7 +77,7 @@ public enum Method {
       }
     }
     throw InputException.setting("method", "'" + id + "' is not a method; expected auto, table, "
-        + "count, sat or stream");
+        + "count, sat, stream or compiled");
   }
 
   /**

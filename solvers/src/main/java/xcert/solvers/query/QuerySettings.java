@@ -23,58 +23,78 @@ import xcert.solvers.stream.StreamOptions;
  * @param output which output of a circuit to explain, 1-based (default 1)
  * @param method the route (default {@link Method#AUTO})
  * @param arithmetic exact rationals (default) or float64 for the table
+ * @param stream the options of the stream route
+ * @param nodeBudget the largest compiled form the compiled route builds (default
+ *     {@link xcert.solvers.compiled.CompiledForms#DEFAULT_NODE_BUDGET})
  */
 public record QuerySettings(FeatureSet set, Integer tau, BigFraction alpha, BigFraction delta,
     BigFraction eps, Rho rho, Game game, int output, Method method, Arithmetic arithmetic,
-    StreamOptions stream) {
+    StreamOptions stream, int nodeBudget) {
 
   /** No set, no τ, δ or ε; α = 1/2, ρ = |a − b|, game f_S, output 1, automatic route, exact. */
   public static QuerySettings defaults() {
     return new QuerySettings(null, null, BigFraction.of(1, 2), null, null, Rho.ABS, Game.FS, 1,
-        Method.AUTO, Arithmetic.EXACT, StreamOptions.defaults());
+        Method.AUTO, Arithmetic.EXACT, StreamOptions.defaults(),
+        xcert.solvers.compiled.CompiledForms.DEFAULT_NODE_BUDGET);
   }
 
   public QuerySettings withSet(FeatureSet s) {
-    return new QuerySettings(s, tau, alpha, delta, eps, rho, game, output, method, arithmetic, stream);
+    return new QuerySettings(s, tau, alpha, delta, eps, rho, game, output, method,
+        arithmetic, stream, nodeBudget);
   }
 
   public QuerySettings withTau(Integer t) {
-    return new QuerySettings(set, t, alpha, delta, eps, rho, game, output, method, arithmetic, stream);
+    return new QuerySettings(set, t, alpha, delta, eps, rho, game, output, method,
+        arithmetic, stream, nodeBudget);
   }
 
   public QuerySettings withAlpha(BigFraction a) {
-    return new QuerySettings(set, tau, a, delta, eps, rho, game, output, method, arithmetic, stream);
+    return new QuerySettings(set, tau, a, delta, eps, rho, game, output, method,
+        arithmetic, stream, nodeBudget);
   }
 
   public QuerySettings withDelta(BigFraction d) {
-    return new QuerySettings(set, tau, alpha, d, eps, rho, game, output, method, arithmetic, stream);
+    return new QuerySettings(set, tau, alpha, d, eps, rho, game, output, method,
+        arithmetic, stream, nodeBudget);
   }
 
   public QuerySettings withEps(BigFraction e) {
-    return new QuerySettings(set, tau, alpha, delta, e, rho, game, output, method, arithmetic, stream);
+    return new QuerySettings(set, tau, alpha, delta, e, rho, game, output, method,
+        arithmetic, stream, nodeBudget);
   }
 
   public QuerySettings withRho(Rho r) {
-    return new QuerySettings(set, tau, alpha, delta, eps, r, game, output, method, arithmetic, stream);
+    return new QuerySettings(set, tau, alpha, delta, eps, r, game, output, method,
+        arithmetic, stream, nodeBudget);
   }
 
   public QuerySettings withGame(Game g) {
-    return new QuerySettings(set, tau, alpha, delta, eps, rho, g, output, method, arithmetic, stream);
+    return new QuerySettings(set, tau, alpha, delta, eps, rho, g, output, method,
+        arithmetic, stream, nodeBudget);
   }
 
   public QuerySettings withOutput(int o) {
-    return new QuerySettings(set, tau, alpha, delta, eps, rho, game, o, method, arithmetic, stream);
+    return new QuerySettings(set, tau, alpha, delta, eps, rho, game, o, method,
+        arithmetic, stream, nodeBudget);
   }
 
   public QuerySettings withMethod(Method m) {
-    return new QuerySettings(set, tau, alpha, delta, eps, rho, game, output, m, arithmetic, stream);
+    return new QuerySettings(set, tau, alpha, delta, eps, rho, game, output, m,
+        arithmetic, stream, nodeBudget);
   }
 
   public QuerySettings withArithmetic(Arithmetic a) {
-    return new QuerySettings(set, tau, alpha, delta, eps, rho, game, output, method, a, stream);
+    return new QuerySettings(set, tau, alpha, delta, eps, rho, game, output, method,
+        a, stream, nodeBudget);
+  }
+
+  public QuerySettings withNodeBudget(int n) {
+    return new QuerySettings(set, tau, alpha, delta, eps, rho, game, output, method, arithmetic,
+        stream, n);
   }
 
   public QuerySettings withStream(StreamOptions o) {
-    return new QuerySettings(set, tau, alpha, delta, eps, rho, game, output, method, arithmetic, o);
+    return new QuerySettings(set, tau, alpha, delta, eps, rho, game, output, method,
+        arithmetic, o, nodeBudget);
   }
 }
