@@ -79,7 +79,7 @@ final class CompiledBenchCommand implements Callable<Integer> {
 
   @Option(names = "--engine-work", paramLabel = "W",
       description = "engine budget: largest predicted residue operations per semivalue"
-          + " (default 1e9; --full 4e9)")
+          + " (default 1e9; --full 1e10)")
   Double engineWork;
 
   @Option(names = "--seed", paramLabel = "S", description = "seed of the 3-CNFs and points x"
