@@ -165,6 +165,10 @@ final class ExactCommand implements Callable<Integer> {
         throw InputException.of("--node-budget", "does not apply to '" + query + "'; it bounds "
             + "the compiled route of 'shapley' and 'banzhaf'");
       }
+      if (!method.equals("auto") && !method.equals("compiled")) {
+        throw InputException.of("--node-budget", "does not apply with --method " + method
+            + "; it bounds the compiled route (--method compiled, or auto)");
+      }
       if (nodeBudget < 16) {
         throw InputException.of("--node-budget", nodeBudget + " is too small; expected at least 16");
       }
