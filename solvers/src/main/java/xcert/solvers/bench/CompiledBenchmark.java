@@ -500,6 +500,9 @@ public final class CompiledBenchmark {
     long e0 = System.nanoTime();
     try {
       shap = CompiledValues.compute(dc, x, v, Semivalue.SHAPLEY);
+    } catch (TooLargeException e) {
+      return new Row(in.name(), in.family(), d, routeName(route), "refused",
+          "engine: " + e.getMessage(), f);
     } catch (RuntimeException | AssertionError e) {
       f.put("within_target", false);
       return new Row(in.name(), in.family(), d, routeName(route), "FAILED",
