@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.certificates.io.CertificateFile;
 import xcert.certificates.orbit.ClosedForms;
+import xcert.certificates.orbit.OrbitCertificate;
 import xcert.certificates.orbit.OrbitStructure;
 import xcert.certificates.orbit.SymmetricBinomialOrbits;
 import xcert.certificates.problem.AttributionProblem;
@@ -69,10 +70,58 @@ public final class CertificateCheck {
     }
   }
 
+  /**
+   * What a certificate file names, rebuilt by the checker: the problem and orbit structure from
+   * the header, the certificate and the claimed optimum from the numbers. Nothing is checked yet.
+   *
+   * @param source the file as given, for messages
+   * @param family the family named in the file
+   * @param d the dimension
+   * @param problem the full LP's problem
+   * @param structure the orbit structure the header names
+   * @param certificate alpha and z as the file gives them
+   * @param claimedOptimum the optimum the file claims
+   */
+  public record Rebuilt(String source, Family family, int d, AttributionProblem problem,
+      OrbitStructure structure, OrbitCertificate certificate, BigFraction claimedOptimum) {}
+
   /** Reads and re-checks {@code file}; an {@link InputException} naming it when it is malformed. */
   public static Verdict check(Path file) {
-    CertificateFile.Contents c = CertificateFile.read(file);
-    String src = file.toString();
+    Rebuilt r = rebuild(file.toString(), CertificateFile.read(file));
+    Certifier.Outcome orbit = checkOrbits(r);
+    Certifier.Outcome lifted = r.d() <= Certifier.MAX_FULL_D
+        ? Certifier.check(r.problem(), r.structure(), r.certificate(), Certifier.Mode.FULL,
+            System.nanoTime())
+        : null;
+    return verdict(r, orbit, lifted);
+  }
+
+  /** The certificate checked on the orbits of its structure (any d). */
+  public static Certifier.Outcome checkOrbits(Rebuilt r) {
+    return Certifier.check(r.problem(), r.structure(), r.certificate(),
+        Certifier.Mode.SYMMETRIC, System.nanoTime());
+  }
+
+  /**
+   * The verdict from the orbit check and the full-LP check ({@code lifted}: null when the full LP
+   * was not checked), wherever the full check ran.
+   */
+  public static Verdict verdict(Rebuilt r, Certifier.Outcome orbit, Certifier.Outcome lifted) {
+    boolean certified = orbit.certified() && (lifted == null || lifted.certified());
+    boolean claim = certified && orbit.verification().optimum().equals(r.claimedOptimum());
+    var v = orbit.verification();
+    return new Verdict(r.source(), r.family(), r.d(), r.claimedOptimum(), v.lowerBound(),
+        v.upperBound(), certified, claim, lifted == null ? "orbits"
+            : "orbits and full LP (" + lifted.verification().sets() + " sets)",
+        v.dualFeasible() ? null : v.infeasibility(),
+        Certification.provenance(lifted == null ? orbit : lifted));
+  }
+
+  /**
+   * Rebuilds the problem and structure a file's contents name; an {@link InputException} naming
+   * {@code src} when they do not fit together.
+   */
+  public static Rebuilt rebuild(String src, CertificateFile.Contents c) {
     String fam = CertificateFile.require(c, src, "family");
     int d = CertificateFile.requireInt(c, src, "d");
     OrbitStructure s;
@@ -118,19 +167,8 @@ public final class CertificateCheck {
     if (support.length > 0 && (support[0] < 0 || support[support.length - 1] >= s.classCount())) {
       throw InputException.of(src, "class ids must lie in 0.." + (s.classCount() - 1));
     }
-    Certifier.Outcome orbit = Certifier.check(problem, s, c.certificate(),
-        Certifier.Mode.SYMMETRIC, System.nanoTime());
-    Certifier.Outcome lifted = d <= Certifier.MAX_FULL_D
-        ? Certifier.check(problem, s, c.certificate(), Certifier.Mode.FULL, System.nanoTime())
-        : null;
-    boolean certified = orbit.certified() && (lifted == null || lifted.certified());
-    boolean claim = certified && orbit.verification().optimum().equals(c.claimedOptimum());
-    var v = orbit.verification();
-    return new Verdict(src, Family.fromId(fam), d, c.claimedOptimum(), v.lowerBound(),
-        v.upperBound(), certified, claim, lifted == null ? "orbits"
-            : "orbits and full LP (" + lifted.verification().sets() + " sets)",
-        v.dualFeasible() ? null : v.infeasibility(),
-        Certification.provenance(lifted == null ? orbit : lifted));
+    return new Rebuilt(src, Family.fromId(fam), d, problem, s, c.certificate(),
+        c.claimedOptimum());
   }
 
   private static BinomialPartition parsePartition(String src, String text, int d) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,6 +21,9 @@ import xcert.certificates.problem.BinomialPartition;
 import xcert.certificates.problem.MultilinearPolynomial;
 import xcert.certificates.problem.PolynomialParser;
 import xcert.solvers.errors.InputException;
+import xcert.spark.certify.SparkCertificateCheck;
+import xcert.spark.certify.SparkCertification;
+import xcert.spark.certify.SparkFullLpCheck;
 
 /**
  * {@code xcert certify}: exact LP certificates for the least total insertion/deletion error of a
@@ -67,7 +71,8 @@ final class CertifyCommand implements Callable<Integer> {
       description = "dimensions: 20, 2..20 or 2,4,8 (default 2..20)")
   String dText;
 
-  @Option(names = "--full", description = "check every set of the full LP (d <= 26; the default)")
+  @Option(names = "--full", description = "check every set of the full LP (the default; 2^d sets: "
+      + "d <= 26 here, d <= 40 with --engine spark, each +1 in d doubling the work)")
   boolean full;
 
   @Option(names = "--symmetric", description = "check on the orbits of the symmetry group "
@@ -89,6 +94,9 @@ final class CertifyCommand implements Callable<Integer> {
   @Option(names = "--json", description = "one JSON object per d instead of a table")
   boolean json;
 
+  @Mixin
+  EngineOptions engine = new EngineOptions();
+
   @Override
   public Integer call() throws IOException {
     picocli.CommandLine.ParseResult pr = spec.commandLine().getParseResult();
@@ -101,12 +109,21 @@ final class CertifyCommand implements Callable<Integer> {
           "--partition", "--out")) {
         if (pr.hasMatchedOption(o)) {
           throw InputException.of(o, "does not apply with --check, which re-checks the file as "
-              + "it stands (only --json applies)");
+              + "it stands (only --json and --engine apply)");
         }
       }
-      CertificateCheck.Verdict v = CertificateCheck.check(check);
+      CertificateCheck.Verdict v;
       Output o = new Output();
-      v.fields().forEach(o::put);
+      if (engine.spark()) {
+        SparkCertificateCheck.Result r = SparkCertificateCheck.check(check, engine.settings(),
+            spec.commandLine().getErr()::println);
+        v = r.verdict();
+        v.fields().forEach(o::put);
+        r.provenance().fields().forEach(o::put);
+      } else {
+        v = CertificateCheck.check(check);
+        v.fields().forEach(o::put);
+      }
       spec.commandLine().getOut().print(json ? o.toJson() + "\n" : o.toTable());
       return v.claimHolds() ? 0 : 1;
     }
@@ -123,7 +140,11 @@ final class CertifyCommand implements Callable<Integer> {
     } catch (InputException e) {
       throw InputException.of("FAMILY", e.problem());
     }
-    return fam == Family.POLYNOMIAL ? polynomial() : builtIn(fam);
+    if (fam == Family.POLYNOMIAL) {
+      engine.localOnly("the polynomial family");
+      return polynomial();
+    }
+    return builtIn(fam);
   }
 
   private int builtIn(Family fam) throws IOException {
@@ -146,17 +167,50 @@ final class CertifyCommand implements Callable<Integer> {
       throw InputException.of("--partition", "'" + partition + "' is not a rule; expected middle, "
           + "outer, first or last");
     }
+    boolean spark = engine.spark();
+    if (spark && symmetric) {
+      throw InputException.of("--engine spark", "runs the full LP; --symmetric checks the orbits "
+          + "on this machine (drop one of them)");
+    }
     List<Integer> ds = DRange.parse(dText, fam.minD(), symmetric
-        ? Certification.MAX_SYMMETRIC_D : Certification.MAX_FULL_D);
+        ? Certification.MAX_SYMMETRIC_D : spark ? SparkFullLpCheck.MAX_D
+            : Certification.MAX_SYMMETRIC_D);
+    if (!symmetric && !spark) {
+      for (int d : ds) {
+        if (d > Certification.MAX_FULL_D) {
+          throw InputException.of("--d", d + " is out of range for the full LP here (2^" + d
+              + " sets; this machine stops at d = " + Certification.MAX_FULL_D + "); add "
+              + "--symmetric, or --engine spark (up to d = " + SparkFullLpCheck.MAX_D
+              + ", each +1 in d doubling the work)");
+        }
+      }
+    }
     if (out != null) {
       List<String> names = new ArrayList<>(List.of(fam.id() + ".json", fam.id() + ".png"));
       ds.forEach(d -> names.add(fam.id() + "-d" + d + ".cert"));
       OutputLocation.checkWritableDirectory("--out", out, names.toArray(String[]::new));
     }
-    Certification.Run run = Certification.certify(fam, Certification.Settings.defaults()
-        .withDs(ds).withPartition(rule).withSymmetric(symmetric));
+    Certification.Settings settings = Certification.Settings.defaults()
+        .withDs(ds).withPartition(rule).withSymmetric(symmetric);
+    Certification.Run run;
     List<Map<String, Object>> rows = new ArrayList<>();
-    run.results().forEach(r -> rows.add(r.fields()));
+    if (spark) {
+      Certification.checkApplies(fam, settings);
+      List<SparkCertification.Result> results = SparkCertification.certify(fam, ds, rule,
+          engine.settings(), spec.commandLine().getErr()::println);
+      run = new Certification.Run(fam, settings, results.stream()
+          .map(SparkCertification.Result::result).toList());
+      for (SparkCertification.Result r : results) {
+        Map<String, Object> row = r.result().fields();
+        if (r.provenance() != null) {
+          r.provenance().fields().forEach(row::put);
+        }
+        rows.add(row);
+      }
+    } else {
+      run = Certification.certify(fam, settings);
+      run.results().forEach(r -> rows.add(r.fields()));
+    }
     print(rows, true);
     if (out != null) {
       run.write(out);
@@ -220,6 +274,7 @@ final class CertifyCommand implements Callable<Integer> {
       return;
     }
     List<List<Object>> table = new ArrayList<>();
+    List<String> engines = new ArrayList<>();
     for (Map<String, Object> row : rows) {
       List<Object> cells = new ArrayList<>(List.of(row.get("d")));
       if (builtIn) {
@@ -229,11 +284,18 @@ final class CertifyCommand implements Callable<Integer> {
           : row.get("optimum"), row.get("certified"),
           String.format(Locale.ROOT, "%.3f s", (Double) row.get("seconds")), row.get("method")));
       table.add(cells);
+      if (row.containsKey("engine")) {
+        engines.add(String.format(Locale.ROOT, "d = %s: spark %s on %s (%s cores), %s tasks in "
+            + "%.1f s, %.2f tasks/s", row.get("d"), row.get("spark_version"), row.get("master"),
+            row.get("parallelism"), row.get("tasks"), (Double) row.get("job_seconds"),
+            (Double) row.get("tasks_per_second")));
+      }
     }
     List<String> cols = new ArrayList<>(List.of("d", "optimum", "certified", "time", "method"));
     if (builtIn) {
       cols.add(1, "partition");
     }
     spec.commandLine().getOut().print(Output.renderRows(new Output.Rows(cols, table)));
+    engines.forEach(spec.commandLine().getOut()::println);
   }
 }

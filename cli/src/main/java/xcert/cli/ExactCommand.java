@@ -28,6 +28,9 @@ import xcert.solvers.query.QuerySettings;
 import xcert.solvers.result.Scalar;
 import xcert.solvers.setfunction.Rho;
 import xcert.solvers.stream.StreamOptions;
+import xcert.spark.SparkProvenance;
+import xcert.spark.stream.ModelSource;
+import xcert.spark.stream.SparkStreamingValues;
 
 /**
  * {@code xcert exact QUERY}: parses the options, asks {@link ExactQueries#answer} and prints its
@@ -119,6 +122,9 @@ final class ExactCommand implements Callable<Integer> {
       description = "float64 instead of exact rational arithmetic (faster for ReLU scores; not exact)")
   boolean float64;
 
+  @Mixin
+  EngineOptions engine = new EngineOptions();
+
   @Option(names = "--json", description = "print one JSON object instead of a table")
   boolean json;
 
@@ -145,6 +151,15 @@ final class ExactCommand implements Callable<Integer> {
       throw InputException.of("--rho", "does not apply to '" + query + "'"
           + (q == Query.SHAPLEY || q == Query.BANZHAF ? " with --game fs" : "") + "; the distance "
           + "is that of sufficiency, necessity, unified and the game suf");
+    }
+    boolean spark = engine.spark();
+    if (spark && pr.hasMatchedOption("--no-time-limit")) {
+      throw InputException.of("--no-time-limit", "does not apply with --engine spark, which sets "
+          + "no time limit (the cluster's size decides the time)");
+    }
+    if (spark && pr.hasMatchedOption("--node-budget")) {
+      throw InputException.of("--node-budget", "does not apply with --engine spark, which runs the "
+          + "stream; the node budget bounds the compiled route on this machine");
     }
     Model model = modelOptions.read(false);
     int d = model.dimension();
@@ -186,14 +201,27 @@ final class ExactCommand implements Callable<Integer> {
           + "limit is that of streamed 'shapley' and 'banzhaf' values");
     }
     QueryAnswer a;
+    SparkProvenance job = null;
     try {
-      a = ExactQueries.answer(model, x, v, q, s);
+      if (spark) {
+        SparkStreamingValues.Answer sa = SparkStreamingValues.answer(ModelSource.of(
+            modelOptions.file, modelOptions.selection(ModelOptions.isNetworkFile(modelOptions.file)),
+            modelOptions.circuitOutput()), x, v, q, s, engine.settings(),
+            spec.commandLine().getErr()::println);
+        a = sa.answer();
+        job = sa.provenance();
+      } else {
+        a = ExactQueries.answer(model, x, v, q, s);
+      }
     } catch (InputException e) {
       throw dist(e);
     }
     Output out = new Output().put("query", query).put("d", d).put("x", x)
         .put("distribution", v.describe());
     a.fields().forEach((k, val) -> out.put(k, cell(val)));
+    if (job != null) {
+      job.fields().forEach(out::put);
+    }
     if (!json && q == Query.FS && s.set() == null) {
       List<List<Object>> rows = new ArrayList<>();
       for (int k = 0; k < a.sets().size(); k++) {

@@ -130,7 +130,7 @@ class StreamCliTest {
     String err = r.err().strip();
     assertEquals(1, err.lines().count(), err);
     assertTrue(err.contains("would take about") && err.contains("--no-time-limit")
-        && err.contains("70368744177664 inputs"), err);
+        && err.contains("2^46 (70368744177664) inputs"), err);
     assertEquals("", r.out());
   }
 }

@@ -86,7 +86,7 @@ public final class CompiledForms {
     }
     long t0 = System.nanoTime();
     if (route == Route.DDNNF) {
-      WeightedModelCounter w = WeightedModelCounter.dnnf(one, 0,
+      WeightedModelCounter w = WeightedModelCounter.dnnfAsCompiled(one, 0,
           WeightedModelCounter.DEFAULT_SHANNON_LIMIT, nodeBudget);
       DecomposableCircuit dc = fromCounter(w, "d-DNNF (LogicNG DnnfFactory on the CNF)",
           "by construction (LogicNG's compiler splits on Shannon decisions)");
@@ -95,8 +95,10 @@ public final class CompiledForms {
           : dc.determinism(), millis(t0));
     }
     WeightedModelCounter w = WeightedModelCounter.bdd(one, 0,
-        WeightedModelCounter.VariableOrder.FORCE, nodeBudget);
-    DecomposableCircuit dc = fromCounter(w, "OBDD (LogicNG jBuddy kernel, FORCE order)",
+        WeightedModelCounter.VariableOrder.AUTO, nodeBudget);
+    DecomposableCircuit dc = fromCounter(w, "OBDD (LogicNG jBuddy kernel, order "
+        + (CircuitFormulas.cnfClauses(one, 0).isPresent() ? "FORCE on the clauses" : "depth-first")
+        + ")",
         "by construction (OBDD decision nodes)");
     return dc.describedAs(dc.route(), dc.determinism(), millis(t0));
   }

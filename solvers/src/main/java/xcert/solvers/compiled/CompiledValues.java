@@ -82,9 +82,10 @@ import xcert.solvers.stream.Semivalue;
  * where c_k are the coefficients of B^{d−1}(A_i − B_i). Since 0 ≤ v ≤ 1, |φ_i| ≤ 1 and
  * |f_∅| ≤ 1, so every recovered integer has absolute value at most M = B^d·max(Λ, 2^{d−1}); primes
  * below 2^31 are taken until their product exceeds 2M, and residues are lifted to the symmetric
- * range: the result is exact, with no overflow (products of two residues fit a {@code long}) and no
- * floating point. f(x) is evaluated on the circuit. For Shapley values efficiency
- * Σφ_i = f(x) − f_∅ is checked exactly before returning (an {@link AssertionError} if it fails).
+ * range: the result is exact, with no overflow (products of two residues fit a {@code long}, and the
+ * passes multiply in Montgomery form, with no division) and no floating point. f(x) is evaluated
+ * on the circuit. For Shapley values efficiency Σφ_i = f(x) − f_∅ is checked exactly before
+ * returning (an {@link AssertionError} if it fails).
  *
  * <h2>Cost</h2>
  *

@@ -117,6 +117,53 @@ public final class DecomposableCircuit {
     return Arrays.copyOfRange(child, start[n], start[n + 1]);
   }
 
+  /**
+   * P_{y~V}(f(y) = 1) for independent features with P(y_v = 1) = p[v], by one pass over the nodes:
+   * a literal has its probability, an AND the product of its children's (decomposable: independent
+   * events), an OR their sum (deterministic: disjoint events), a decision node on v
+   * p_v·P(high) + (1 − p_v)·P(low). No smoothing is needed: a variable a node does not mention has
+   * weights summing to 1. Exact rational arithmetic.
+   */
+  public org.apache.commons.numbers.fraction.BigFraction probability(
+      org.apache.commons.numbers.fraction.BigFraction[] p) {
+    if (p.length != d) {
+      throw new IllegalArgumentException("expected " + d + " probabilities, got " + p.length);
+    }
+    org.apache.commons.numbers.fraction.BigFraction one =
+        org.apache.commons.numbers.fraction.BigFraction.ONE;
+    org.apache.commons.numbers.fraction.BigFraction[] val =
+        new org.apache.commons.numbers.fraction.BigFraction[root + 1];
+    for (int n = 0; n <= root; n++) {
+      switch (kind(n)) {
+        case FALSE -> val[n] = org.apache.commons.numbers.fraction.BigFraction.ZERO;
+        case TRUE -> val[n] = one;
+        case LITERAL -> val[n] = phase[n] ? p[var[n]] : one.subtract(p[var[n]]);
+        case AND -> {
+          org.apache.commons.numbers.fraction.BigFraction acc = one;
+          for (int e = start[n]; e < start[n + 1] && acc.signum() != 0; e++) {
+            acc = acc.multiply(val[child[e]]);
+          }
+          val[n] = acc;
+        }
+        case OR -> {
+          org.apache.commons.numbers.fraction.BigFraction acc =
+              org.apache.commons.numbers.fraction.BigFraction.ZERO;
+          for (int e = start[n]; e < start[n + 1]; e++) {
+            acc = acc.add(val[child[e]]);
+          }
+          val[n] = acc;
+        }
+        case DECISION -> {
+          org.apache.commons.numbers.fraction.BigFraction pv = p[var[n]];
+          val[n] = pv.multiply(val[child[start[n] + 1]])
+              .add(one.subtract(pv).multiply(val[child[start[n]]]));
+        }
+        default -> throw new AssertionError(kind(n));
+      }
+    }
+    return val[root];
+  }
+
   /** |vars(n)|: the number of features node n mentions. */
   public int variableCount(int n) {
     return varCount[n];

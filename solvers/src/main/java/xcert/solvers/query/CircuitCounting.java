@@ -5,7 +5,8 @@ import java.util.List;
 import org.apache.commons.numbers.fraction.BigFraction;
 import xcert.solvers.count.CircuitFormulas;
 import xcert.solvers.count.SufficientReasons;
-import xcert.solvers.count.WeightedModelCounter;
+import xcert.solvers.compiled.CompiledForms;
+import xcert.solvers.compiled.DecomposableCircuit;
 import xcert.solvers.dist.ProductDistribution;
 import xcert.solvers.errors.TooLargeException;
 import xcert.solvers.features.FeatureSet;
@@ -28,7 +29,7 @@ final class CircuitCounting {
   private final Circuit circuit;
   private final ProductDistribution v;
   private final boolean[] x;
-  private WeightedModelCounter counter;
+  private DecomposableCircuit counter;
 
   CircuitCounting(Circuit circuit, ProductDistribution v, double[] x) {
     this.circuit = circuit;
@@ -39,19 +40,23 @@ final class CircuitCounting {
     }
   }
 
-  private WeightedModelCounter counter() {
+  /**
+   * The compiled form: a d-DNNF for CNFs (AND nodes of LogicNG's compiler that repeat a literal's
+   * variable repaired, every AND checked decomposable), else an OBDD ({@link CompiledForms}).
+   */
+  private DecomposableCircuit counter() {
     if (counter == null) {
-      counter = CircuitFormulas.cnfClauses(circuit, 0).isPresent()
-          ? WeightedModelCounter.dnnf(circuit, 0) : WeightedModelCounter.bdd(circuit, 0);
+      counter = CompiledForms.compile(circuit, 0, CircuitFormulas.cnfClauses(circuit, 0).isPresent()
+          ? CompiledForms.Route.DDNNF : CompiledForms.Route.BDD, CompiledForms.DEFAULT_NODE_BUDGET);
     }
     return counter;
   }
 
   Provenance countingProvenance() {
-    WeightedModelCounter c = counter();
-    return Provenance.exact("weighted model count over a " + (c.route()
-        == WeightedModelCounter.Route.DDNNF ? "d-DNNF" : "BDD") + " of " + c.size()
-        + " nodes (LogicNG), features in S fixed to x; no table");
+    DecomposableCircuit c = counter();
+    return Provenance.exact("weighted model count over a " + c.route() + " of " + c.size()
+        + " nodes, decomposability checked, determinism " + c.determinism()
+        + "; features in S fixed to x; no table");
   }
 
   static Provenance satProvenance(long calls) {
@@ -65,7 +70,16 @@ final class CircuitCounting {
 
   /** f_S(x) = P(Φ(y) = 1 | y_S = x_S). */
   BigFraction fs(FeatureSet s) {
-    return counter().conditionalProbability(v, x, s);
+    if (!s.within(d())) {
+      throw new IllegalArgumentException("set names feature " + s.largest()
+          + " but the model has d = " + d());
+    }
+    BigFraction[] p = new BigFraction[d()];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = s.contains(i + 1) ? (x[i] ? BigFraction.ONE : BigFraction.ZERO)
+          : v.probabilityOfOne(i);
+    }
+    return counter().probability(p);
   }
 
   /** Δsuf(S), Δnec(S) for one set. */

@@ -37,8 +37,10 @@ final class CountingAnswers {
   QueryAnswer answer(Query query, Method route, Map<String, Object> out) {
     if (query.needsAllSets() || (s.tau() != null && query.isDeltaQuery())) {
       throw InputException.setting("method", "'" + query.id() + "'"
-          + (s.tau() != null ? " with tau" : "") + " needs all 2^" + q.d() + " sets; use the table method (d <= 30), or ask about one "
-          + "set");
+          + (s.tau() != null ? " with tau" : "") + " needs all 2^" + q.d() + " sets, and counting "
+          + "answers one set at a time; use the table method (d <= 30)"
+          + (query == Query.SHAPLEY || query == Query.BANZHAF ? " or the stream (d <= 62)" : "")
+          + ", or ask about one set");
     }
     if (route == Method.SAT) {
       return sat(query, out);

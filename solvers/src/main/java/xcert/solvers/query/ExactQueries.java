@@ -15,8 +15,9 @@ import xcert.solvers.result.Provenance;
 /**
  * Every exact query of seed 004 (Sections 2, 4, 5) and seed 003 (Sections 2–3) in one call, with the
  * automatic routing of {@link Method#AUTO}: Shapley and Banzhaf values by the stream from
- * {@link Method#AUTO_STREAM_FROM} features where it can answer, the table of all 2^d values f_S(x)
- * where it fits, weighted model counting or SAT on circuits too wide for it.
+ * {@link Method#AUTO_STREAM_FROM} features where it can answer and on the compiled circuit where the
+ * stream would take more than 2^{@link Method#AUTO_COMPILED_FROM_BITS} evaluations, the table of
+ * all 2^d values f_S(x) where it fits, weighted model counting or SAT on circuits too wide for it.
  *
  * <pre>{@code
  * Model f = ModelFiles.read(Path.of("examples/majority3.expr"));

@@ -85,14 +85,14 @@ public final class StreamingValues {
               break;
             }
             long to = Math.min(blocks, from + chunk);
-            for (long b = from; b < to; b++) {
+            for (long b = from; b < to && !stop.get(); b++) {
               if (mode.floor(counter, b) == null) {
                 plan.count(counter, b, sink);
               } else {
                 sum += plan.evaluateOnly(counter, b);
               }
+              done.incrementAndGet();
             }
-            done.addAndGet(to - from);
           }
           checksum.addAndGet(sum);
         } catch (Throwable e) {
@@ -110,16 +110,16 @@ public final class StreamingValues {
     long lastReport = 0;
     boolean checked = options.timeLimit() == null;
     try {
-      while (!finished.await(200, TimeUnit.MILLISECONDS)) {
+      while (!finished.await(50, TimeUnit.MILLISECONDS)) {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         long n = done.get();
-        if (!checked && (ms >= 1000 && n > 0 || n >= Math.max(threads, blocks / 64))) {
+        if (!checked && (ms >= 200 && n >= threads || n >= Math.max(threads, blocks / 64))) {
           checked = true;
           double estimate = ms / 1000.0 * blocks / Math.max(n, 1);
           if (estimate > options.timeLimit().toSeconds()) {
             stop.set(true);
             finished.await();
-            throw new TooLargeException(what + " over " + plan.inputCount() + " inputs would take"
+            throw new TooLargeException(what + " over " + count(plan.inputCount()) + " inputs would take"
                 + " about " + human(estimate) + " here (" + n + " of " + blocks + " blocks in "
                 + human(ms / 1000.0) + " on " + threads + " thread(s)); the time limit is "
                 + human(options.timeLimit().toSeconds()) + ": add --no-time-limit to run it");
@@ -155,6 +155,12 @@ public final class StreamingValues {
     }
     lastChecksum = checksum.get();
     return total;
+  }
+
+  /** "2^40 (1099511627776)" for a power of two, else the number. */
+  static String count(long n) {
+    return Long.bitCount(n) == 1 ? "2^" + Long.numberOfTrailingZeros(n) + " (" + n + ")"
+        : Long.toString(n);
   }
 
   /** "1.2 s", "3 min 5 s", "2.5 h", "4.1 days". */

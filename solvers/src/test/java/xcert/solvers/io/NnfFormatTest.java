@@ -93,6 +93,41 @@ class NnfFormatTest {
   }
 
   @Test
+  void anAndThatRepeatsALiteralBelowASiblingIsRepairedAndGivesTheTablesValues() {
+    // x1 ∧ (x2 ? x1 : (x1 ∧ x3)) written with x1 again below the OR, as compilers sometimes do:
+    // the top AND is not decomposable; conditioning its OR child on x1 repairs it.
+    Circuit c = readText(NnfFormat::read, """
+        nnf 9 10 3
+        L 1
+        L 2
+        L -2
+        L 3
+        A 2 0 1
+        A 3 0 2 3
+        O 2 2 4 5
+        A 2 0 6
+        A 1 7
+        """);
+    assertFunction(c, 3, x -> x[0] && (x[1] || x[2]));
+    DecomposableCircuit dc = CompiledForms.compile(c);
+    assertTrue(dc.route().contains("as given") && dc.route().contains("made decomposable"),
+        dc.route());
+    double[] xd = {1, 0, 1};
+    boolean[] x = {true, false, true};
+    xcert.solvers.dist.ProductDistribution v = xcert.solvers.dist.ProductDistribution.bernoulli(
+        org.apache.commons.numbers.fraction.BigFraction.of(1, 4),
+        org.apache.commons.numbers.fraction.BigFraction.of(1, 2),
+        org.apache.commons.numbers.fraction.BigFraction.of(3, 4));
+    xcert.solvers.result.Scalar[] want = xcert.solvers.exact.GameValues.shapley(
+        xcert.solvers.exact.RestrictedPredictions.table(c, xd, v).values());
+    xcert.solvers.compiled.CompiledResult r = xcert.solvers.compiled.CompiledValues.compute(dc, x,
+        v, xcert.solvers.stream.Semivalue.SHAPLEY);
+    for (int i = 0; i < 3; i++) {
+      assertEquals(want[i].exact(), r.values().get(i).exact(), "x" + (i + 1));
+    }
+  }
+
+  @Test
   void malformedC2dFiles() {
     assertInputError(() -> readText(NnfFormat::read, ""), "t", 0, -1, "no content");
     assertInputError(() -> readText(NnfFormat::read, "p cnf 1 1\n"), "t", 1, 1, "expected an "
