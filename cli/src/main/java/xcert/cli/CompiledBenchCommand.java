@@ -21,7 +21,7 @@ import xcert.solvers.errors.InputException;
     description = {"The compiled engine: exact Shapley and Banzhaf values on an OBDD or d-DNNF,"
         + " compile time and engine time reported apart, efficiency checked exactly per instance.",
         "Default: 10 uf50, 3-CNFs at d = 75, 100, threshold and block circuits to d = 400 (a few"
-            + " minutes on 2 cores). --full: all 50 uf50 (d-DNNF and BDD), 3-CNFs to d = 250,"
+            + " minutes on 2 cores). --full: all 50 uf50, 3-CNFs to d = 250 (CNFs on d-DNNF and BDD),"
             + " blocks to d = 1000, the 40,202-node circuit.",
         "Target: every instance of at most 40,000 compiled nodes done in under 1 s after"
             + " compilation, exact, no failure. Exit status 1 when a row FAILED."})
