@@ -141,6 +141,9 @@ public final class Oracle {
       ReferenceDistribution v = distribution != null ? distribution
           : DistributionSpec.parse("dist", "uniform", d, Path.of("."));
       Explanations.compatible(f, x, v);
+      if (d > BEYOND_TABLE_FROM && s.estimator() == null && f.hasExactValues()) {
+        return beyondTheTable(f, x, v, against);
+      }
       Subsets.checkTableDimension(d);
       // a probability after a Sigmoid/Softmax head has no exact values: float64, saying why
       boolean exactValues = f.hasExactValues();
@@ -159,6 +162,26 @@ public final class Oracle {
         : SampledBounds.of(SampledBounds.game(f, x, distribution, s), e.values(), s);
     return new Counterpart(e.values(), e.provenance(), distribution == null ? null
         : distribution.describe(), e.settings(), null, null, bound);
+  }
+
+  /**
+   * Above this d the exact game values come from {@link ExactQueries} (the stream, or the compiled
+   * engine for circuits too wide to stream), with no table; statistical bounds (an estimator) still
+   * need the table's population moments, so they stop at the table's limit.
+   */
+  static final int BEYOND_TABLE_FROM = 20;
+
+  /** Exact Shapley or Banzhaf values, f(x) and f_∅(x) by the exact queries' automatic route. */
+  private static Counterpart beyondTheTable(Model f, double[] x, ReferenceDistribution v,
+      Against against) {
+    xcert.solvers.query.QueryAnswer a = ExactQueries.answer(f, x, v,
+        against == Against.SHAPLEY ? xcert.solvers.query.Query.SHAPLEY
+            : xcert.solvers.query.Query.BANZHAF,
+        xcert.solvers.query.QuerySettings.defaults());
+    Object fx = a.fields().get("f(x)");
+    Object fe = a.fields().get("f_empty(x)");
+    return new Counterpart(a.values(), a.provenance(), v.describe(), Map.of(),
+        fx instanceof Scalar sx ? sx : null, fe instanceof Scalar se ? se : null, null);
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import xcert.explainers.backend.Backend;
+import xcert.explainers.explain.BackendChoice;
 import xcert.reductions.relu.CircuitToRelu;
 import xcert.solvers.claims.Tally;
 import xcert.solvers.instances.RandomInstances;
@@ -43,28 +44,33 @@ public final class ExplainersStudy implements Study {
    * @param noFreeLunch circuits of the no free lunch check (seeds 4200 + k)
    * @param stability the stability experiment
    */
-  public record Config(int perProperty, int noFreeLunch, StabilityExperiment stability) {
+  public record Config(int perProperty, int noFreeLunch, StabilityExperiment stability,
+      ShapleyAtScale.Settings scale) {
 
     public static Config standard() {
       return new Config(40, 15, new StabilityExperiment(5, 10, new long[] {100, 250, 500, 1000,
-          2000}));
+          2000}), ShapleyAtScale.Settings.standard());
     }
 
     public static Config full() {
       return new Config(200, 60, new StabilityExperiment(5, 20, new long[] {100, 200, 400, 800,
-          1600, 3200, 6400}));
+          1600, 3200, 6400}), ShapleyAtScale.Settings.full());
     }
 
     public Config withPerProperty(int n) {
-      return new Config(n, noFreeLunch, stability);
+      return new Config(n, noFreeLunch, stability, scale);
     }
 
     public Config withNoFreeLunch(int n) {
-      return new Config(perProperty, n, stability);
+      return new Config(perProperty, n, stability, scale);
     }
 
     public Config withStability(StabilityExperiment s) {
-      return new Config(perProperty, noFreeLunch, s);
+      return new Config(perProperty, noFreeLunch, s, scale);
+    }
+
+    public Config withScale(ShapleyAtScale.Settings s) {
+      return new Config(perProperty, noFreeLunch, stability, s);
     }
   }
 
@@ -76,11 +82,12 @@ public final class ExplainersStudy implements Study {
    * @param checks one row per property: instances where it held, failed or was vacuous
    * @param onCircuit the stability curves on the 20-input circuit
    * @param onNetwork the stability curves on the 20-input ReLU network
+   * @param scale sampled Shapley values against exact ones at d = 100
    * @param seconds wall-clock time
    */
   public record Result(Config config, String backend, List<Tally.Row> checks,
       List<StabilityExperiment.Curve> onCircuit, List<StabilityExperiment.Curve> onNetwork,
-      double seconds) {
+      ShapleyAtScale.Result scale, double seconds) {
 
     public Result {
       checks = List.copyOf(checks);
@@ -138,7 +145,10 @@ public final class ExplainersStudy implements Study {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Result(config, backend.name(), tally.rows(), onCircuit, onNet,
+    ShapleyAtScale.Result scale = ShapleyAtScale.run(config.scale(),
+        backend.name().toLowerCase(Locale.ROOT).contains("gpu") ? BackendChoice.GPU
+            : BackendChoice.CPU, progress);
+    return new Result(config, backend.name(), tally.rows(), onCircuit, onNet, scale,
         (System.nanoTime() - t0) / 1e9);
   }
 
@@ -180,14 +190,43 @@ public final class ExplainersStudy implements Study {
     b.table("stability: mean pairwise top-" + exp.k() + " Jaccard over " + exp.seeds() + " seeds",
         header, rows, Medium.TERMINAL);
     b.paragraph(DEGENERATE, Medium.TERMINAL);
+    scale(b, r.scale());
     b.data("seconds", r.seconds()).data("backend", r.backend())
         .data("instances_per_property", r.config().perProperty())
         .data("stability_circuit", r.onCircuit().stream().map(StabilityExperiment.Curve::data)
             .toList())
         .data("stability_relu", r.onNetwork().stream().map(StabilityExperiment.Curve::data)
             .toList())
-        .data("rows", TallyReports.data(r.checks(), "check"));
+        .data("rows", TallyReports.data(r.checks(), "check"))
+        .data("shapley_at_d100", scaleData(r.scale()));
     return b.build();
+  }
+
+  private static void scale(Report.Builder b, ShapleyAtScale.Result s) {
+    b.paragraph(String.format(Locale.ROOT, "### Sampled Shapley values at d = 100 against exact "
+        + "values%n%nThe baseline game v(S) = f(x_S, r_{S^c}) of a 100-input circuit (five "
+        + "threshold blocks of 20 inputs, see ShapleyAtScale), x random (seed %d), r = 1 − x. Exact "
+        + "values in %.2f s: %s. max |φ_i| = %.4f. Errors of one run per row (seed %d):",
+        s.seed(), s.exactSeconds(), s.exactMethod(), s.maxAbsValue(), s.seed()));
+    List<List<Object>> rows = new ArrayList<>();
+    for (ShapleyAtScale.Row row : s.rows()) {
+      rows.add(List.of(row.estimator(), row.samples(),
+          String.format(Locale.ROOT, "%.4f", row.maxAbsError()),
+          String.format(Locale.ROOT, "%.4f", row.l2Error()),
+          String.format(Locale.ROOT, "%.2f", row.seconds())));
+    }
+    b.table("sampled Shapley values at d = 100 against the exact values",
+        List.of("estimator", "samples", "max |error|", "L2 error", "seconds"), rows,
+        Medium.TERMINAL);
+    b.table("Sampled Shapley values at d = 100 against the exact values:",
+        List.of("estimator", "samples", "max |error|", "L2 error", "seconds"), rows,
+        Medium.DOCUMENT);
+  }
+
+  private static List<Object> scaleData(ShapleyAtScale.Result s) {
+    return s.rows().stream().map(row -> (Object) java.util.Map.of("estimator", row.estimator(),
+        "samples", row.samples(), "max_abs_error", row.maxAbsError(), "l2_error",
+        row.l2Error())).toList();
   }
 
   private static void stability(Report.Builder b, String model,

@@ -23,7 +23,8 @@ class ExplainersStudyTest {
   @Test
   void smallRunHoldsEveryPropertyWritesBothPlotsAndTheData() throws Exception {
     ExplainersStudy.Config config = ExplainersStudy.Config.standard().withPerProperty(2)
-        .withNoFreeLunch(2).withStability(new StabilityExperiment(3, 2, new long[] {50, 100}));
+        .withNoFreeLunch(2).withStability(new StabilityExperiment(3, 2, new long[] {50, 100}))
+        .withScale(new ShapleyAtScale.Settings(new long[] {100}, new long[] {1000}, 4300));
     List<String> progress = new ArrayList<>();
     ExplainersStudy study = new ExplainersStudy(dir, new CpuBackend(1));
     ExplainersStudy.Result r = ExplainersStudy.compute(config, dir, new CpuBackend(1),
@@ -52,7 +53,7 @@ class ExplainersStudyTest {
     Report report = study.report(r);
     assertEquals("explainers", report.id());
     assertEquals(List.of("seconds", "backend", "instances_per_property", "stability_circuit",
-        "stability_relu", "rows"), List.copyOf(report.data().keySet()));
+        "stability_relu", "rows", "shapley_at_d100"), List.copyOf(report.data().keySet()));
     assertEquals(2, report.data().get("instances_per_property"));
     assertEquals(r.checks().size(), ((List<?>) report.data().get("rows")).size());
     Map<?, ?> first = (Map<?, ?>) ((List<?>) report.data().get("stability_circuit")).get(0);

@@ -21,18 +21,32 @@ class ExactBenchmarkTest {
     for (ExactBenchmark.Row row : r.rows()) {
       assertNull(row.skipped());
       assertEquals((int) Math.round(4.26 * row.d()), row.fields().get("clauses"));
-      assertTrue(row.number("total_s") >= row.number("table_s"));
-      assertEquals(List.of("d", "clauses", "satisfying_fraction", "evals_per_s",
-          "scalar_evals_per_s", "bitsliced_vs_scalar", "table_s", "shapley_s", "total_s", "phi_1",
-          "baseline_checksum"), List.copyOf(row.data().keySet()));
+      assertEquals(Boolean.TRUE, row.fields().get("stream_equals_table"));
+      assertEquals(row.number("stream_s") / row.number("floor_s"), row.number("stream_ratio"),
+          1e-12);
+      assertTrue(row.number("peak_heap_bytes") >= row.number("stream_peak_heap_bytes"));
+      assertEquals(List.of("d", "clauses", "satisfying_fraction", "floor_s", "evals_per_s",
+          "scalar_evals_per_s", "bitsliced_vs_scalar", "stream_s", "stream_ratio", "table_s",
+          "table_ratio", "stream_equals_table", "phi_1", "baseline_checksum",
+          "stream_peak_heap_bytes", "peak_heap_bytes", "max_heap_bytes"),
+          List.copyOf(row.data().keySet()));
     }
     assertEquals(8, ExactBenchmark.random3Cnf(8, 3).dimension());
   }
 
   @Test
-  void dimensionsOutsideSixToThirtyAreRefused() {
-    InputException e = assertThrows(InputException.class, () -> ExactBenchmark.run(
-        ExactBenchmark.Settings.defaults().withDs(List.of(5)), line -> { }));
-    assertEquals("d", e.source());
+  void dimensionsOutsideSixToFortyAreRefused() {
+    for (int d : new int[] {5, 41}) {
+      InputException e = assertThrows(InputException.class, () -> ExactBenchmark.run(
+          ExactBenchmark.Settings.defaults().withDs(List.of(d)), line -> { }));
+      assertEquals("d", e.source());
+    }
+  }
+
+  @Test
+  void aStreamOverTheTimeLimitIsSkippedWithItsEstimate() {
+    ExactBenchmark.Result r = ExactBenchmark.run(ExactBenchmark.Settings.defaults()
+        .withDs(List.of(40)).withTimeLimit(java.time.Duration.ofSeconds(1)), line -> { });
+    assertTrue(r.rows().get(0).skipped().contains("would take about"), r.rows().get(0).skipped());
   }
 }
