@@ -14,10 +14,10 @@ import xcert.solvers.exact.GameValues;
 import xcert.solvers.exact.RestrictedPredictionTable;
 import xcert.solvers.exact.RestrictedPredictions;
 import xcert.solvers.model.Circuit;
-import xcert.solvers.query.Query;
 import xcert.solvers.result.Scalar;
 import xcert.solvers.setfunction.MemoryBudget;
 import xcert.solvers.stream.StreamOptions;
+import xcert.solvers.stream.Semivalue;
 import xcert.solvers.stream.StreamPlan;
 import xcert.solvers.stream.StreamValues;
 import xcert.solvers.stream.StreamingValues;
@@ -202,7 +202,7 @@ public final class ExactBenchmark {
       ones += c.evaluate(0, in) ? 1 : 0;
     }
     double scalarRate = sample / ((System.nanoTime() - t0) / 1e9);
-    StreamPlan plan = StreamPlan.of(c, x, v, Query.SHAPLEY);
+    StreamPlan plan = StreamPlan.of(c, x, v, Semivalue.SHAPLEY);
     StreamOptions opts = StreamOptions.defaults().withTimeLimit(s.timeLimit())
         .withProgress(keep ? progress : null);
     // floor, stream, floor: the best floor of two runs that bracket the stream

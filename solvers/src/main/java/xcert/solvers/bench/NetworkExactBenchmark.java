@@ -19,12 +19,12 @@ import xcert.solvers.exact.RestrictedPredictionTable;
 import xcert.solvers.exact.RestrictedPredictions;
 import xcert.solvers.errors.TooLargeException;
 import xcert.solvers.model.ReluNetwork;
-import xcert.solvers.query.Query;
 import xcert.solvers.num.WideArray;
 import xcert.solvers.result.Scalar;
 import xcert.solvers.setfunction.ExactSetFunction;
 import xcert.solvers.setfunction.MemoryBudget;
 import xcert.solvers.stream.StreamOptions;
+import xcert.solvers.stream.Semivalue;
 import xcert.solvers.stream.StreamPlan;
 import xcert.solvers.stream.StreamValues;
 import xcert.solvers.stream.StreamingValues;
@@ -309,7 +309,7 @@ public final class NetworkExactBenchmark {
     double floor;
     StreamValues sv;
     try {
-      StreamPlan plan = StreamPlan.of(net, x, v, Query.SHAPLEY);
+      StreamPlan plan = StreamPlan.of(net, x, v, Semivalue.SHAPLEY);
       // floor, stream, floor: the best floor of two runs that bracket the stream
       floor = StreamingValues.evaluationFloor(plan, opts);
       sv = StreamingValues.run(plan, opts);

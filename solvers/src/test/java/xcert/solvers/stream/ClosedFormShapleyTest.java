@@ -23,7 +23,6 @@ import xcert.solvers.exact.GameValues;
 import xcert.solvers.exact.RestrictedPredictionTable;
 import xcert.solvers.exact.RestrictedPredictions;
 import xcert.solvers.model.Circuit;
-import xcert.solvers.query.Query;
 import xcert.solvers.result.Scalar;
 
 /**
@@ -250,7 +249,7 @@ class ClosedFormShapleyTest {
    * The exact values of every feature from the lattice of counts (s1_k, s0_k): see the class
    * documentation. {@code p[k]} is P(X_j = 1) in block k.
    */
-  static Expected expected(Instance f, boolean[] x, BigFraction[] p, Query query) {
+  static Expected expected(Instance f, boolean[] x, BigFraction[] p, Semivalue query) {
     int kb = f.blocks();
     int d = f.d();
     int[] n = new int[kb];
@@ -299,7 +298,7 @@ class ClosedFormShapleyTest {
     BigFraction[] phi = new BigFraction[d];
     BigFraction[] omega = new BigFraction[d];
     for (int s = 0; s < d; s++) {
-      omega[s] = query == Query.SHAPLEY
+      omega[s] = query == Semivalue.SHAPLEY
           ? BigFraction.of(factorial(s).multiply(factorial(d - s - 1)), factorial(d))
           : BigFraction.of(BigInteger.ONE, BigInteger.ONE.shiftLeft(d - 1));
     }
@@ -441,7 +440,7 @@ class ClosedFormShapleyTest {
   }
 
   /** Streams f at x under p and asserts the lattice's values, f_∅, f(x) and efficiency. */
-  private static void check(Instance f, boolean[] x, BigFraction[] p, Query query) {
+  private static void check(Instance f, boolean[] x, BigFraction[] p, Semivalue query) {
     assertCircuitIsG(f, x);
     Expected e = expected(f, x, p, query);
     StreamValues s = StreamingValues.compute(f.circuit(), asDoubles(x), distribution(f, p), query,
@@ -454,7 +453,7 @@ class ClosedFormShapleyTest {
       assertEquals(e.phi()[i], s.values().get(i).exact(), "feature " + (i + 1) + ", " + what);
       sum = sum.add(s.values().get(i).exact());
     }
-    if (query == Query.SHAPLEY) {
+    if (query == Semivalue.SHAPLEY) {
       assertEquals(s.fx().exact().subtract(s.fEmpty().exact()), sum, "efficiency, " + what);
     }
     assertEquals(1L << f.d(), s.evaluations());
@@ -478,9 +477,9 @@ class ClosedFormShapleyTest {
         assertCircuitIsG(f, x);
         ReferenceDistribution v = distribution(f, p);
         RestrictedPredictionTable t = RestrictedPredictions.table(f.circuit(), asDoubles(x), v);
-        for (Query q : List.of(Query.SHAPLEY, Query.BANZHAF)) {
+        for (Semivalue q : List.of(Semivalue.SHAPLEY, Semivalue.BANZHAF)) {
           Expected e = expected(f, x, p, q);
-          Scalar[] table = q == Query.SHAPLEY ? GameValues.shapley(t.values())
+          Scalar[] table = q == Semivalue.SHAPLEY ? GameValues.shapley(t.values())
               : GameValues.banzhaf(t.values());
           for (int i = 0; i < f.d(); i++) {
             assertEquals(table[i].exact(), e.phi()[i], q.id() + " of feature " + (i + 1));
@@ -502,22 +501,22 @@ class ClosedFormShapleyTest {
     Instance f = thresholdXor(new int[] {10, 11, 10}, 6, 10, 31);
     boolean[] x = randomX(31, 131);
     BigFraction[] p = {HALF, HALF, HALF};
-    check(f, x, p, Query.SHAPLEY);
-    check(f, x, p, Query.BANZHAF);
+    check(f, x, p, Semivalue.SHAPLEY);
+    check(f, x, p, Semivalue.BANZHAF);
   }
 
   @Test
   void d32BernoulliQuarterWeightedThresholdXorParity() {
     Instance f = weightedXorParity(new int[] {11, 11, 10}, 16, 32);
     boolean[] x = randomX(32, 132);
-    check(f, x, new BigFraction[] {QUARTER, HALF, HALF}, Query.SHAPLEY);
+    check(f, x, new BigFraction[] {QUARTER, HALF, HALF}, Semivalue.SHAPLEY);
   }
 
   @Test
   @EnabledIfSystemProperty(named = "xcert.closedForm.large", matches = "true")
   void d33MajorityOfThresholdsUniform() {
     Instance f = majorityOfThresholds(new int[] {11, 11, 11}, new int[] {5, 6, 7}, 33);
-    check(f, randomX(33, 133), new BigFraction[] {HALF, HALF, HALF}, Query.SHAPLEY);
+    check(f, randomX(33, 133), new BigFraction[] {HALF, HALF, HALF}, Semivalue.SHAPLEY);
   }
 
   @Test
@@ -525,7 +524,7 @@ class ClosedFormShapleyTest {
   void d34BernoulliThresholdXor() {
     Instance f = thresholdXor(new int[] {12, 11, 11}, 4, 12, 34);
     check(f, randomX(34, 134), new BigFraction[] {QUARTER, HALF, BigFraction.of(3, 4)},
-        Query.SHAPLEY);
+        Semivalue.SHAPLEY);
   }
 
   @Test
@@ -539,7 +538,7 @@ class ClosedFormShapleyTest {
           : FeatureSupport.fairCoin());
     }
     InputException e1 = assertThrows(InputException.class, () -> StreamPlan.of(xor3,
-        new double[] {0, 0, 0}, ProductDistribution.of(three), Query.SHAPLEY));
+        new double[] {0, 0, 0}, ProductDistribution.of(three), Semivalue.SHAPLEY));
     assertOneLine(e1.getMessage());
     assertTrue(e1.getMessage().contains("feature 2"), e1.getMessage());
     // more than 62 moving features
@@ -550,14 +549,14 @@ class ClosedFormShapleyTest {
     }
     Circuit wide = b.output(b.xor(all)).build();
     TooLargeException e2 = assertThrows(TooLargeException.class, () -> StreamPlan.of(wide,
-        new double[63], ProductDistribution.uniform(63), Query.SHAPLEY));
+        new double[63], ProductDistribution.uniform(63), Semivalue.SHAPLEY));
     assertOneLine(e2.getMessage());
     assertTrue(e2.getMessage().contains("63"), e2.getMessage());
     // a conditional distribution
     ConditionalDistribution cond = new ConditionalDistribution(new double[][] {{0, 0, 0},
         {1, 1, 1}}, new BigFraction[] {HALF, HALF}, null);
     InputException e3 = assertThrows(InputException.class, () -> StreamPlan.of(xor3,
-        new double[] {1, 1, 1}, cond, Query.SHAPLEY));
+        new double[] {1, 1, 1}, cond, Semivalue.SHAPLEY));
     assertOneLine(e3.getMessage());
   }
 
