@@ -13,12 +13,14 @@ import picocli.CommandLine.Spec;
         "",
         "Examples:",
         "  xcert bench exact --d 16,20,24",
+        "  xcert bench compiled",
+        "  xcert bench compiled --full",
         "  xcert bench certificates",
         "  xcert bench reductions",
         "  xcert bench explainers --backend cpu",
         "  xcert bench explainers --backend gpu --widths 256,4096 --batches-log2 14,20",
         "  xcert bench oracle --write /tmp/oracle-bench"},
-    subcommands = {ExactBenchCommand.class, CertificatesBenchCommand.class,
+    subcommands = {ExactBenchCommand.class, CompiledBenchCommand.class, CertificatesBenchCommand.class,
         ReductionsBenchCommand.class, ExplainersBenchCommand.class, OracleBenchCommand.class})
 final class BenchCommand implements Runnable {
 
