@@ -216,10 +216,10 @@ public final class ExplainersStudy implements Study {
           String.format(Locale.ROOT, "%.2f", row.seconds())));
     }
     b.table("sampled Shapley values at d = 100 against the exact values",
-        List.of("estimator", "samples", "max |error|", "L2 error", "seconds"), rows,
+        List.of("estimator", "samples", "max abs error", "L2 error", "seconds"), rows,
         Medium.TERMINAL);
     b.table("Sampled Shapley values at d = 100 against the exact values:",
-        List.of("estimator", "samples", "max |error|", "L2 error", "seconds"), rows,
+        List.of("estimator", "samples", "max abs error", "L2 error", "seconds"), rows,
         Medium.DOCUMENT);
   }
 
