@@ -40,7 +40,7 @@ import xcert.solvers.stream.StreamingValues;
  * floor (all 2^d exact evaluations alone, best of two runs, on the same plan) with the exact table
  * route (f_S table and Shapley values, one run) beside it as a ratio to the same floor, and checks
  * that the stream equals the table; on three variants of the network ({@link #STREAM_VARIANTS}):
- * the float32 score (whose exact numerators take two words, which the stream refuses), the same
+ * the float32 score (whose exact numerators take two words, streamed in 32-bit channels), the same
  * network as a classifier (label = [score ≥ 0], certified float64 scores) and the network with its
  * weights and biases rounded to multiples of 2^-8 (one-word exact numerators).
  */

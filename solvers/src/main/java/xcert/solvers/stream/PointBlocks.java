@@ -71,10 +71,12 @@ final class PointBlocks implements BlockCounter {
         }
       }
       if (buffer == null || buffer.size() != n) {
-        buffer = new WideArray(n, 1);
+        buffer = new WideArray(n, grid.words());
       }
       grid.evaluate(sub, buffer);
-      System.arraycopy(buffer.data(), 0, values, 0, n);
+      if (grid.words() == 1) {
+        System.arraycopy(buffer.data(), 0, values, 0, n);
+      }
     } else {
       System.arraycopy(p.x, 0, z, 0, d);
       for (int t = k; t < p.m(); t++) {
@@ -96,6 +98,13 @@ final class PointBlocks implements BlockCounter {
   public long evaluateOnly(StreamPart p, long block) {
     int n = evaluate(p, block);
     long sum = 0;
+    if (grid != null && grid.words() > 1) {
+      long[] data = buffer.data();
+      for (int y = 0; y < n * grid.words(); y++) {
+        sum += data[y];
+      }
+      return sum;
+    }
     for (int y = 0; y < n; y++) {
       sum += values[y];
     }
@@ -104,6 +113,10 @@ final class PointBlocks implements BlockCounter {
 
   @Override
   public void count(StreamPart p, long block, StreamCounts sink) {
+    if (plan.channels() > 1) {
+      countChannels(p, block, sink);
+      return;
+    }
     int n = evaluate(p, block);
     int[] off = offsets(p);
     int states = plan.group(p.group).states;
@@ -168,6 +181,76 @@ final class PointBlocks implements BlockCounter {
       }
       tl[s] = 0;
       th[s] = 0;
+    }
+    sink.addBlocks(1);
+  }
+
+  private long[][] ct = new long[0][];
+  private long[][] cg = new long[0][];
+
+  /**
+   * A block of a network whose numerators take w ≥ 2 words: each numerator is cut into 2w pieces
+   * of 32 bits (the top one signed), each counted in its own channel with plain {@code long} sums
+   * (at most 2^14 pieces of 32 bits per block), joined by {@link StreamPlan#finish}.
+   */
+  private void countChannels(StreamPart p, long block, StreamCounts sink) {
+    int n = evaluate(p, block);
+    int[] off = offsets(p);
+    int states = plan.group(p.group).states;
+    int k = p.blockBits;
+    int ch = plan.channels();
+    int words = ch / 2;
+    if (ct.length != ch || ct[0].length < states || cg[0].length < states * Math.max(k, 1)) {
+      ct = new long[ch][states];
+      cg = new long[ch][states * Math.max(k, 1)];
+    }
+    long[] data = buffer.data();
+    for (int y = 0; y < n; y++) {
+      int s = off[y];
+      for (int c = 0; c < ch; c++) {
+        long word = data[y * words + c / 2];
+        long piece = c == ch - 1 ? word >> 32 : (c % 2 == 0 ? word & 0xFFFFFFFFL : word >>> 32);
+        if (piece == 0) {
+          continue;
+        }
+        ct[c][s] += piece;
+        long[] g = cg[c];
+        for (int a = y; a != 0; a &= a - 1) {
+          g[Integer.numberOfTrailingZeros(a) * states + s] += piece;
+        }
+      }
+    }
+    WeightGroup grp = plan.group(p.group);
+    int oh = p.highOffset(block);
+    long mu = p.multiplicity;
+    for (int c = 0; c < ch; c++) {
+      long[] lo = sink.lo[p.group * ch + c];
+      long[] hi = sink.hi[p.group * ch + c];
+      long[] t = ct[c];
+      long[] g = cg[c];
+      for (int s = 0; s + oh < states; s++) {
+        int gs = s + oh;
+        long tv = t[s];
+        if (tv != 0) {
+          Int128.addTimes(lo, hi, WeightGroup.tIndex(gs), tv, tv >> 63, mu);
+        }
+        for (int q = 0; q < p.m(); q++) {
+          int i = p.players[q];
+          if (tv != 0) {
+            Int128.addTimes(lo, hi, grp.tFreeIndex(i, gs), tv, tv >> 63, mu);
+          }
+          if (q < k) {
+            long gv = g[q * states + s];
+            if (gv != 0) {
+              Int128.addTimes(lo, hi, grp.gIndex(i, gs), gv, gv >> 63, mu);
+              g[q * states + s] = 0;
+            }
+          } else if (tv != 0 && ((block >>> (q - k)) & 1) != 0) {
+            Int128.addTimes(lo, hi, grp.gIndex(i, gs), tv, tv >> 63, mu);
+          }
+        }
+        t[s] = 0;
+      }
     }
     sink.addBlocks(1);
   }

@@ -42,6 +42,8 @@ public final class StreamPlan {
   static final int NETWORK_BLOCK_BITS = 14;
   /** Most players of one game: 2^62 inputs. */
   public static final int MAX_PLAYERS = 62;
+  /** Most 64-bit words of a network's exact numerators the stream sums. */
+  static final int MAX_WORDS = 8;
   /** Most counters (128-bit) the counts of one plan may take. */
   static final long MAX_COUNTERS = 1L << 22;
   /** Most terms the weights of one group may take. */
@@ -153,9 +155,9 @@ public final class StreamPlan {
           throw refuse("the network's values exceed the fixed-point bounds of exact evaluation");
         }
         grid = g.get();
-        if (grid.words() > 1) {
+        if (grid.words() > MAX_WORDS) {
           throw refuse("the network's exact numerators take " + grid.words() + " words; the "
-              + "stream sums one-word numerators");
+              + "stream sums numerators of at most " + MAX_WORDS);
         }
         values = grid.describe();
       } else {
@@ -313,13 +315,35 @@ public final class StreamPlan {
     return groups.get(g);
   }
 
+  /**
+   * Channels per weight group: 1, or for a network whose numerators take w ≥ 2 words, 2w: the
+   * numerator's 32-bit pieces (the top one signed) are counted apart, f = Σ_c 2^{32c} f_c, and the
+   * counts are joined the same way before the weights (the values are linear in f).
+   */
+  int channels() {
+    return grid == null || grid.words() == 1 ? 1 : 2 * grid.words();
+  }
+
   /** Fresh zero counts of this plan. */
   public StreamCounts zero() {
-    int[] sizes = new int[groups.size()];
-    for (int g = 0; g < sizes.length; g++) {
-      sizes[g] = groups.get(g).counters();
+    int ch = channels();
+    int[] sizes = new int[groups.size() * ch];
+    for (int g = 0; g < groups.size(); g++) {
+      for (int c = 0; c < ch; c++) {
+        sizes[g * ch + c] = groups.get(g).counters();
+      }
     }
     return new StreamCounts(sizes);
+  }
+
+  /** Counter i of group g, its channels joined. */
+  private BigInteger joined(StreamCounts counts, int g, int i) {
+    int ch = channels();
+    BigInteger v = BigInteger.ZERO;
+    for (int c = ch - 1; c >= 0; c--) {
+      v = v.shiftLeft(32).add(counts.get(g * ch + c, i));
+    }
+    return v;
   }
 
   /** A counter for one thread. */
@@ -403,8 +427,8 @@ public final class StreamPlan {
         }
         BigFraction sum = BigFraction.ZERO;
         for (int s = 0; s < g.states; s++) {
-          BigInteger gc = counts.get(gi, g.gIndex(i, s));
-          BigInteger tc = counts.get(gi, g.tFreeIndex(i, s));
+          BigInteger gc = joined(counts, gi, g.gIndex(i, s));
+          BigInteger tc = joined(counts, gi, g.tFreeIndex(i, s));
           if (gc.signum() != 0) {
             sum = sum.add(w.plus()[c][s].add(w.minus()[s]).multiply(gc));
           }
@@ -415,12 +439,12 @@ public final class StreamPlan {
         phi[i] = phi[i].add(sum);
       }
       for (int s = 0; s < g.states; s++) {
-        BigInteger tc = counts.get(gi, WeightGroup.tIndex(s));
+        BigInteger tc = joined(counts, gi, WeightGroup.tIndex(s));
         if (tc.signum() != 0) {
           empty = empty.add(w.empty()[s].multiply(tc));
         }
       }
-      full = full.add(counts.get(gi, WeightGroup.tIndex(g.fullState())));
+      full = full.add(joined(counts, gi, WeightGroup.tIndex(g.fullState())));
       for (StreamPart p : parts) {
         if (p.group == gi) {
           fullWeight += p.multiplicity;

@@ -106,6 +106,42 @@ class StreamEqualsTableTest {
         });
   }
 
+  /**
+   * Networks with arbitrary float64 weights, whose exact numerators take several 64-bit words
+   * (counted in 32-bit channels).
+   */
+  @Test
+  void multiWordNetworksEqualTheTable() {
+    int multi = 0;
+    SplittableRandom r = new SplittableRandom(77);
+    for (int trial = 0; trial < 25; trial++) {
+      int d = 1 + r.nextInt(9);
+      int width = 1 + r.nextInt(5);
+      double[][][] w = {new double[width][d], new double[1][width]};
+      double[][] b = {new double[width], new double[1]};
+      for (double[][] layer : w) {
+        for (double[] row : layer) {
+          for (int i = 0; i < row.length; i++) {
+            row[i] = r.nextDouble() * 4 - 2;
+          }
+        }
+      }
+      for (double[] layer : b) {
+        for (int j = 0; j < layer.length; j++) {
+          layer[j] = r.nextDouble() - 0.5;
+        }
+      }
+      Model f = new xcert.solvers.model.ReluNetwork(w, b, java.util.OptionalDouble.empty());
+      double[] x = RandomInstances.input(r, d, true);
+      ReferenceDistribution v = distribution(r, d, x);
+      if (StreamPlan.of(f, x, v, Semivalue.SHAPLEY).channels() > 1) {
+        multi++;
+      }
+      assertSame(f, x, v, "float64 network, trial " + trial);
+    }
+    org.junit.jupiter.api.Assertions.assertTrue(multi >= 20, multi + " of 25 used channels");
+  }
+
   /** Every d from 15 to 24 once, each with a generated circuit and a random distribution kind. */
   @Test
   void everyDimensionUpTo24EqualsTheTable() {
