@@ -24,8 +24,8 @@ final class StreamAnswers {
   /**
    * True when the question goes to the stream: {@link Method#STREAM} asked for, or {@link Method#AUTO}
    * with Shapley or Banzhaf values of the game f_S, in exact arithmetic, without a set, for a circuit
-   * or ReLU classifier of at least {@link Method#AUTO_STREAM_FROM} features, or a ReLU score
-   * network of more than {@link Method#AUTO_TABLE_LIMIT}, whose distribution the stream takes.
+   * or ReLU network of at least {@link Method#AUTO_STREAM_FROM} features whose distribution the
+   * stream takes.
    */
   static boolean streams(Model f, double[] x, ReferenceDistribution v, Query q, QuerySettings s) {
     if (s.method() == Method.STREAM) {
@@ -35,13 +35,6 @@ final class StreamAnswers {
         || s.game() != Game.FS || s.set() != null || s.arithmetic() != Arithmetic.EXACT
         || f.dimension() < Method.AUTO_STREAM_FROM
         || !(f instanceof Circuit || f instanceof ReluNetwork)) {
-      return false;
-    }
-    if (f instanceof ReluNetwork net && !net.isClassifier()
-        && f.dimension() <= Method.AUTO_TABLE_LIMIT) {
-      // a score network's table is built by meeting in the middle over the whole grid, which
-      // `xcert bench exact` measured faster than the stream's blocks up to d = 24 (25 s against
-      // 70 s at d = 24); a classifier's labels stream faster (1.9 s against 25 s at d = 20)
       return false;
     }
     try {
