@@ -31,8 +31,7 @@ final class CircuitBlocks implements BlockCounter {
   private final long[] in;
   private final long[] out = new long[CHUNK];
   private final Map<StreamPart, Layout> layouts = new IdentityHashMap<>();
-  private long[] bt = new long[0];
-  private long[] bg = new long[0];
+  private final BlockTally tally = new BlockTally();
 
   CircuitBlocks(StreamPlan plan, Circuit c) {
     this.plan = plan;
@@ -154,13 +153,9 @@ final class CircuitBlocks implements BlockCounter {
   public void count(StreamPart p, long block, StreamCounts sink) {
     Layout lay = layout(p);
     int states = lay.localStates;
-    int k = p.blockBits;
-    if (bt.length < states || bg.length < states * Math.max(k, 1)) {
-      bt = new long[states];
-      bg = new long[states * Math.max(k, 1)];
-    }
-    final long[] t = bt;
-    final long[] g = bg;
+    tally.prepare(states, p.blockBits);
+    final long[] t = tally.t;
+    final long[] g = tally.g;
     final int lanes = lay.lanes;
     final int groups = lay.groupOffset.length;
     for (int first = 0; first < lay.words; first += CHUNK) {
@@ -194,40 +189,7 @@ final class CircuitBlocks implements BlockCounter {
         }
       }
     }
-    flush(p, block, sink, states);
-  }
-
-  /** Adds the block's counts, shifted by the block's offset, to the sink; clears them. */
-  private void flush(StreamPart p, long block, StreamCounts sink, int states) {
-    WeightGroup grp = plan.group(p.group);
-    long[] lo = sink.lo[p.group];
-    long[] hi = sink.hi[p.group];
-    int oh = p.highOffset(block);
-    int k = p.blockBits;
-    long mu = p.multiplicity;
-    for (int s = 0; s + oh < states; s++) {
-      long c = bt[s];
-      if (c == 0) {
-        continue;
-      }
-      int gs = s + oh;
-      long cm = c * mu;
-      Int128.add(lo, hi, WeightGroup.tIndex(gs), cm);
-      for (int t = 0; t < p.m(); t++) {
-        int i = p.players[t];
-        Int128.add(lo, hi, grp.tFreeIndex(i, gs), cm);
-        if (t < k) {
-          long gc = bg[t * states + s];
-          if (gc != 0) {
-            Int128.add(lo, hi, grp.gIndex(i, gs), gc * mu);
-            bg[t * states + s] = 0;
-          }
-        } else if (((block >>> (t - k)) & 1) != 0) {
-          Int128.add(lo, hi, grp.gIndex(i, gs), cm);
-        }
-      }
-      bt[s] = 0;
-    }
+    tally.flushInto(p, block, plan.group(p.group), sink, p.group);
     sink.addBlocks(1);
   }
 }

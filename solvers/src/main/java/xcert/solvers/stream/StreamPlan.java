@@ -316,12 +316,13 @@ public final class StreamPlan {
   }
 
   /**
-   * Channels per weight group: 1, or for a network whose numerators take w ≥ 2 words, 2w: the
-   * numerator's 32-bit pieces (the top one signed) are counted apart, f = Σ_c 2^{32c} f_c, and the
-   * counts are joined the same way before the weights (the values are linear in f).
+   * Channels per weight group: 1 for 0/1 values (circuits, classifiers), and 2w for a score network
+   * whose numerators take w words: the numerator's 32-bit pieces (the top one signed) are counted
+   * apart, f = Σ_c 2^{32c} f_c, and the counts are joined the same way before the weights (the
+   * values are linear in f).
    */
   int channels() {
-    return grid == null || grid.words() == 1 ? 1 : 2 * grid.words();
+    return grid == null ? 1 : 2 * grid.words();
   }
 
   /** Fresh zero counts of this plan. */
