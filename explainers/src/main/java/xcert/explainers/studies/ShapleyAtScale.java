@@ -101,21 +101,11 @@ public final class ShapleyAtScale {
     Circuit.Builder b = Circuit.builder(D);
     int[] blocks = new int[5];
     for (int g = 0; g < 5; g++) {
-      int[] prev = new int[t[g] + 1];
-      prev[0] = b.constant(true);
-      for (int k = 1; k <= t[g]; k++) {
-        prev[k] = b.constant(false);
-      }
+      int[] xs = new int[20];
       for (int j = 0; j < 20; j++) {
-        int x = b.input(20 * g + j + 1);
-        int[] cur = new int[t[g] + 1];
-        cur[0] = prev[0];
-        for (int k = 1; k <= t[g]; k++) {
-          cur[k] = b.or(prev[k], b.and(x, prev[k - 1]));
-        }
-        prev = cur;
+        xs[j] = b.input(20 * g + j + 1);
       }
-      blocks[g] = prev[t[g]];
+      blocks[g] = b.atLeast(xs, t[g]);
     }
     int out = b.or(b.and(blocks[0], blocks[1]), b.xor(blocks[2], blocks[3]), blocks[4]);
     return b.output(out).build();

@@ -379,7 +379,7 @@ public final class CompiledBenchmark {
     for (int i = 0; i < d; i++) {
       xs[i] = b.input(i + 1);
     }
-    return b.output(atLeast(b, xs, t)).build();
+    return b.output(b.atLeast(xs, t)).build();
   }
 
   /**
@@ -395,33 +395,15 @@ public final class CompiledBenchmark {
       for (int j = 0; j < BLOCK; j++) {
         xs[j] = b.input(g * BLOCK + j + 1);
       }
-      outs[g] = atLeast(b, xs, BLOCK_T);
+      outs[g] = b.atLeast(xs, BLOCK_T);
     }
     int o = switch (join) {
       case "and" -> nb == 1 ? outs[0] : b.and(outs);
       case "xor" -> nb == 1 ? outs[0] : b.xor(outs);
-      case "maj" -> atLeast(b, outs, (nb + 1) / 2);
+      case "maj" -> b.atLeast(outs, (nb + 1) / 2);
       default -> throw new IllegalArgumentException("join " + join);
     };
     return b.output(o).build();
-  }
-
-  /** c[j][k] = c[j−1][k] ∨ (x_j ∧ c[j−1][k−1]); returns c[n][t]. */
-  private static int atLeast(Circuit.Builder b, int[] xs, int t) {
-    int[] prev = new int[t + 1];
-    prev[0] = b.constant(true);
-    for (int k = 1; k <= t; k++) {
-      prev[k] = b.constant(false);
-    }
-    for (int x : xs) {
-      int[] cur = new int[t + 1];
-      cur[0] = prev[0];
-      for (int k = 1; k <= t; k++) {
-        cur[k] = b.or(prev[k], b.and(x, prev[k - 1]));
-      }
-      prev = cur;
-    }
-    return prev[t];
   }
 
   private static String routeName(String route) {

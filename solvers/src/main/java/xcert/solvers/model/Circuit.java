@@ -305,6 +305,28 @@ public final class Circuit implements Model {
       return add(Op.XOR, xs.clone());
     }
 
+    /**
+     * "At least t of the nodes xs are 1", built by the counting recurrence
+     * c[j][k] = c[j−1][k] ∨ (x_j ∧ c[j−1][k−1]) with c[0][0] = 1 and c[0][k] = 0 for k ≥ 1: about
+     * n·t gates, and an OBDD of about t·(n − t + 1) nodes in the inputs' order.
+     */
+    public int atLeast(int[] xs, int t) {
+      int[] prev = new int[t + 1];
+      prev[0] = constant(true);
+      for (int k = 1; k <= t; k++) {
+        prev[k] = constant(false);
+      }
+      for (int x : xs) {
+        int[] cur = new int[t + 1];
+        cur[0] = prev[0];
+        for (int k = 1; k <= t; k++) {
+          cur[k] = or(prev[k], and(x, prev[k - 1]));
+        }
+        prev = cur;
+      }
+      return prev[t];
+    }
+
     /** A gate of the given n-ary operation. */
     public int gate(Op op, int... xs) {
       return switch (op) {

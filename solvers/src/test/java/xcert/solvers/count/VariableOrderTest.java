@@ -22,21 +22,11 @@ class VariableOrderTest {
     Circuit.Builder b = Circuit.builder(blocks * n);
     int[] outs = new int[blocks];
     for (int g = 0; g < blocks; g++) {
-      int[] prev = new int[t + 1];
-      prev[0] = b.constant(true);
-      for (int k = 1; k <= t; k++) {
-        prev[k] = b.constant(false);
-      }
+      int[] xs = new int[n];
       for (int j = 0; j < n; j++) {
-        int x = b.input(g * n + j + 1);
-        int[] cur = new int[t + 1];
-        cur[0] = prev[0];
-        for (int k = 1; k <= t; k++) {
-          cur[k] = b.or(prev[k], b.and(x, prev[k - 1]));
-        }
-        prev = cur;
+        xs[j] = b.input(g * n + j + 1);
       }
-      outs[g] = prev[t];
+      outs[g] = b.atLeast(xs, t);
     }
     int o = outs[0];
     for (int g = 1; g < blocks; g++) {
