@@ -17,7 +17,6 @@ import xcert.solvers.model.Model;
 import xcert.solvers.result.Provenance;
 import xcert.solvers.result.Scalar;
 import xcert.solvers.setfunction.Rho;
-import xcert.solvers.stream.Semivalue;
 import xcert.solvers.stream.StreamPlan;
 
 /**
@@ -39,8 +38,8 @@ final class CompiledAnswers {
    * than 2^{@link Method#AUTO_COMPILED_FROM_BITS} evaluations (or cannot plan it), and for the game
    * suf (with ρ = |a − b|) when d is beyond the table's {@link Method#AUTO_TABLE_LIMIT}.
    */
-  static boolean compiles(Model f, double[] x, ReferenceDistribution v, Query q,
-      QuerySettings s) {
+  static boolean compiles(Model f, ReferenceDistribution v, Query q, QuerySettings s,
+      StreamPlan autoPlan) {
     if (s.method() == Method.COMPILED) {
       return true;
     }
@@ -55,16 +54,7 @@ final class CompiledAnswers {
     if (f.dimension() <= Method.AUTO_COMPILED_FROM_BITS) {
       return false;
     }
-    try {
-      StreamPlan plan = StreamPlan.of(f, x, v, semivalue(q));
-      return plan.inputCount() > (1L << Method.AUTO_COMPILED_FROM_BITS);
-    } catch (InputException | TooLargeException | ArithmeticException e) {
-      return true;
-    }
-  }
-
-  private static Semivalue semivalue(Query q) {
-    return q == Query.SHAPLEY ? Semivalue.SHAPLEY : Semivalue.BANZHAF;
+    return autoPlan == null || autoPlan.inputCount() > (1L << Method.AUTO_COMPILED_FROM_BITS);
   }
 
   /** Refuses what the compiled route does not compute, naming the setting. */
@@ -112,7 +102,7 @@ final class CompiledAnswers {
     for (int i = 0; i < x.length; i++) {
       xb[i] = x[i] == 1.0;
     }
-    CompiledResult r = CompiledValues.compute(dc, xb, pd, semivalue(q));
+    CompiledResult r = CompiledValues.compute(dc, xb, pd, StreamAnswers.semivalue(q));
     List<Scalar> values = r.values();
     boolean negate = s.game() == Game.SUF && r.fx().exact().signum() == 0;
     if (negate) {

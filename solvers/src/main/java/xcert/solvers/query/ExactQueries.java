@@ -11,6 +11,7 @@ import xcert.solvers.model.Circuit;
 import xcert.solvers.model.HeadProbability;
 import xcert.solvers.model.Model;
 import xcert.solvers.result.Provenance;
+import xcert.solvers.stream.StreamPlan;
 
 /**
  * Every exact query of seed 004 (Sections 2, 4, 5) and seed 003 (Sections 2–3) in one call, with the
@@ -50,14 +51,15 @@ public final class ExactQueries {
       float64Reason = float64Reason(f);
       settings = settings.withArithmetic(Arithmetic.FLOAT64);
     }
-    Method route = CompiledAnswers.compiles(f, x, v, query, settings) ? Method.COMPILED
-        : StreamAnswers.streams(f, x, v, query, settings) ? Method.STREAM
+    StreamPlan plan = StreamAnswers.autoPlan(f, x, v, query, settings);
+    Method route = CompiledAnswers.compiles(f, v, query, settings, plan) ? Method.COMPILED
+        : StreamAnswers.streams(settings, plan) ? Method.STREAM
         : settings.method().route(f);
     checkRoute(query, settings, route);
     Map<String, Object> fields = new LinkedHashMap<>();
     QueryAnswer a = switch (route) {
       case TABLE -> TableAnswers.answer(f, x, v, query, settings, fields);
-      case STREAM -> StreamAnswers.answer(f, x, v, query, settings, fields);
+      case STREAM -> StreamAnswers.answer(f, x, v, query, settings, plan, fields);
       case COMPILED -> CompiledAnswers.answer(f, x, v, query, settings, fields);
       default -> new CountingAnswers(f, v, x, settings).answer(query, route, fields);
     };

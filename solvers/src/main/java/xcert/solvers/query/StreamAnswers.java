@@ -22,30 +22,36 @@ final class StreamAnswers {
   private StreamAnswers() {}
 
   /**
-   * True when the question goes to the stream: {@link Method#STREAM} asked for, or {@link Method#AUTO}
-   * with Shapley or Banzhaf values of the game f_S, in exact arithmetic, without a set, for a circuit
-   * or ReLU network of at least {@link Method#AUTO_STREAM_FROM} features whose distribution the
-   * stream takes.
+   * The stream's plan of a question that {@link Method#AUTO} could stream: Shapley or Banzhaf values
+   * of the game f_S, in exact arithmetic, without a set, of a circuit or ReLU network of at least
+   * {@link Method#AUTO_STREAM_FROM} features; null when the question is not of that kind or the
+   * stream cannot plan it (the distribution, the size). Made once per question, for
+   * {@link #streams}, {@link CompiledAnswers#compiles} and {@link #answer}.
    */
-  static boolean streams(Model f, double[] x, ReferenceDistribution v, Query q, QuerySettings s) {
-    if (s.method() == Method.STREAM) {
-      return true;
-    }
+  static StreamPlan autoPlan(Model f, double[] x, ReferenceDistribution v, Query q,
+      QuerySettings s) {
     if (s.method() != Method.AUTO || (q != Query.SHAPLEY && q != Query.BANZHAF)
         || s.game() != Game.FS || s.set() != null || s.arithmetic() != Arithmetic.EXACT
         || f.dimension() < Method.AUTO_STREAM_FROM
         || !(f instanceof Circuit || f instanceof ReluNetwork)) {
-      return false;
+      return null;
     }
     try {
-      StreamPlan.of(f, x, v, semivalue(q));
-      return true;
-    } catch (InputException | xcert.solvers.errors.TooLargeException e) {
-      return false;
+      return StreamPlan.of(f, x, v, semivalue(q));
+    } catch (InputException | xcert.solvers.errors.TooLargeException | ArithmeticException e) {
+      return null;
     }
   }
 
-  private static Semivalue semivalue(Query q) {
+  /**
+   * True when the question goes to the stream: {@link Method#STREAM} asked for, or {@link Method#AUTO}
+   * with a plan ({@link #autoPlan}).
+   */
+  static boolean streams(QuerySettings s, StreamPlan autoPlan) {
+    return s.method() == Method.STREAM || autoPlan != null;
+  }
+
+  static Semivalue semivalue(Query q) {
     return q == Query.SHAPLEY ? Semivalue.SHAPLEY : Semivalue.BANZHAF;
   }
 
@@ -69,10 +75,11 @@ final class StreamAnswers {
     }
   }
 
+  /** The stream's answer, with the plan {@link #autoPlan} made (or null, when forced). */
   static QueryAnswer answer(Model f, double[] x, ReferenceDistribution v, Query q,
-      QuerySettings s, Map<String, Object> out) {
+      QuerySettings s, StreamPlan autoPlan, Map<String, Object> out) {
     check(q, s);
-    StreamPlan plan = StreamPlan.of(f, x, v, semivalue(q));
+    StreamPlan plan = autoPlan != null ? autoPlan : StreamPlan.of(f, x, v, semivalue(q));
     StreamValues r = StreamingValues.run(plan, s.stream());
     out.put("game", "v(S) = f_S(x)");
     out.put("values", r.values().toArray(new Scalar[0]));
