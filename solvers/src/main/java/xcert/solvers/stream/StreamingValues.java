@@ -40,7 +40,7 @@ public final class StreamingValues {
   /** Runs a planned stream on this machine. */
   public static StreamValues run(StreamPlan plan, StreamOptions options) {
     long t0 = System.nanoTime();
-    StreamCounts total = drive(plan, options, (counter, b) -> null, "exact " + plan.semivalue().id());
+    StreamCounts total = drive(plan, options, false, "exact " + plan.semivalue().id());
     return plan.finish(total, (System.nanoTime() - t0) / 1e9);
   }
 
@@ -50,16 +50,12 @@ public final class StreamingValues {
    */
   public static double evaluationFloor(StreamPlan plan, StreamOptions options) {
     long t0 = System.nanoTime();
-    drive(plan, options, (counter, b) -> counter, "evaluation floor");
+    drive(plan, options, true, "evaluation floor");
     return (System.nanoTime() - t0) / 1e9;
   }
 
-  /** What a worker does with block b: count it (returns null) or only evaluate it. */
-  private interface Mode {
-    Object floor(BlockCounter counter, long b);
-  }
-
-  private static StreamCounts drive(StreamPlan plan, StreamOptions options, Mode mode,
+  /** Runs every block on the worker threads: counted, or only evaluated when {@code floorOnly}. */
+  private static StreamCounts drive(StreamPlan plan, StreamOptions options, boolean floorOnly,
       String what) {
     long blocks = plan.blockCount();
     int threads = (int) Math.max(1, Math.min(options.threads(), blocks));
@@ -86,10 +82,10 @@ public final class StreamingValues {
             }
             long to = Math.min(blocks, from + chunk);
             for (long b = from; b < to && !stop.get(); b++) {
-              if (mode.floor(counter, b) == null) {
-                plan.count(counter, b, sink);
-              } else {
+              if (floorOnly) {
                 sum += plan.evaluateOnly(counter, b);
+              } else {
+                plan.count(counter, b, sink);
               }
               done.incrementAndGet();
             }
