@@ -45,7 +45,10 @@ import xcert.spark.stream.SparkStreamingValues;
         "  xcert exact fs --model examples/majority3.expr --x 110 --set 1",
         "  xcert exact sufficiency --model examples/majority3.expr --x 110 --tau 2",
         "  xcert exact min-relevant --model examples/majority3.expr --x 110 --delta 3/4",
-        "  xcert exact shapley --model examples/net.json --x 1,0,1 --dist bernoulli:1/4 --json"})
+        "  xcert exact shapley --model examples/net.json --x 1,0,1 --dist bernoulli:1/4 --json",
+        "  xcert exact banzhaf --model examples/uf20-01.cnf --method stream",
+        "  xcert exact shapley --model data/satlib/uf50-218/uf50-01.cnf --method compiled",
+        "  xcert exact shapley --model examples/uf20-01.cnf --engine spark --master 'local[2]'"})
 final class ExactCommand implements Callable<Integer> {
 
   @Spec
