@@ -64,8 +64,8 @@ import xcert.solvers.stream.Semivalue;
  * (after compilation, measured separately from it), and efficiency Σφ = f(x) − f_∅ checked exactly
  * against an independent computation: f(x) by evaluating the original circuit, f_∅ by the counter's
  * own weighted pass ({@link WeightedModelCounter#probability}). The engine is not started when its
- * predicted work, primes × (d + 1) points × (nodes + edges) residue operations, exceeds the engine
- * budget. The target of issue 20: every instance whose compiled form has at most
+ * predicted Shapley work ({@link CompiledValues#predictedWork}: primes × d points × (nodes + edges)
+ * residue operations) exceeds the engine budget. The target: every instance whose compiled form has at most
  * {@value #TARGET_NODES} nodes done (both semivalues) in under 1 s after compilation, with no
  * overflow (exact arithmetic) and no failure.
  */
@@ -490,7 +490,7 @@ public final class CompiledBenchmark {
       f.put("f_empty", fEmpty.toString());
     }
     f.put("f_x", fx.toString());
-    double work = predictedWork(d, dc.size(), dc.edgeCount());
+    double work = CompiledValues.predictedWork(Semivalue.SHAPLEY, d, dc.size(), dc.edgeCount());
     f.put("predicted_work", work);
     if (work > s.engineWork()) {
       if (dc.size() <= TARGET_NODES) {
@@ -562,17 +562,6 @@ public final class CompiledBenchmark {
     }
     return new Row(in.name(), in.family(), d, routeName(route), problem == null ? "ok" : "FAILED",
         problem, f);
-  }
-
-  /**
-   * Residue operations the engine needs, as its Javadoc counts them: primes × (d + 1) points ×
-   * (nodes + edges), with the primes of the uniform distribution's Shapley bound
-   * 2^d·max(lcm(1..d), 2^{d−1}) (log2 lcm(1..d) ≈ 1.44 d).
-   */
-  static double predictedWork(int d, int nodes, int edges) {
-    double bits = d + Math.max(1.4427 * d, d - 1) + 2;
-    double primes = Math.ceil(bits / 30.0);
-    return primes * (d + 1) * ((double) nodes + edges);
   }
 
   /** The value of a computation, its error, or that it ran out of time (and in which phase). */

@@ -18,7 +18,7 @@ import xcert.solvers.stream.Semivalue;
  * @param edges edges of the compiled circuit
  * @param compileMillis time spent compiling (or reading) the circuit
  * @param engineMillis time spent by the engine after compilation
- * @param primes the number of 31-bit primes of the multi-modular arithmetic
+ * @param primes the number of 62-bit primes of the multi-modular arithmetic
  * @param provenance how the values were computed: the route, how determinism is established
  */
 public record CompiledResult(Semivalue semivalue, List<Scalar> values, Scalar fEmpty, Scalar fx,

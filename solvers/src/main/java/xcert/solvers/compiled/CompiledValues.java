@@ -18,88 +18,94 @@ import xcert.solvers.stream.Semivalue;
  * tractability result of Arenas, Barceló, Bertossi and Monet ("The tractability of SHAP-score-based
  * explanations over deterministic and decomposable Boolean circuits", AAAI 2021; JMLR 24, 2023) and
  * of Van den Broeck, Lykov, Schleich and Suciu ("On the tractability of SHAP explanations", AAAI
- * 2021), computed here by one forward and one reverse-mode pass per evaluation point and prime.
+ * 2021), computed here through Owen's multilinear extension of the game (G. Owen, "Multilinear
+ * extensions of games", Management Science 18(5), 1972): one forward and one reverse-mode pass per
+ * evaluation point and prime.
  *
  * <h2>The identity</h2>
  *
  * Let Z_j equal x_j with probability q_j, independently, and write p_j(x_j) = q_j,
- * p_j(1 − x_j) = 1 − q_j. Give each feature the two polynomial weights w_j(z_j) = t·[z_j = x_j] +
- * p_j(z_j) and let P(t) = Σ_z f(z) Π_j w_j(z_j), the weighted model count of f. Expanding the
- * product over j as a sum over the set S of features that take the t term,
+ * p_j(1 − x_j) = 1 − q_j. For u in [0,1] give each feature the weights w_j(z_j) =
+ * u·[z_j = x_j] + (1 − u)·p_j(z_j), which sum to 1 over z_j, and let P(u) = Σ_z f(z) Π_j w_j(z_j),
+ * the weighted model count of f. Expanding the product over j as a sum over the set S of features
+ * that take the u term,
  *
  * <pre>
- *   P(t) = Σ_S t^{|S|} Σ_z f(z) Π_{j∈S} [z_j = x_j] Π_{j∉S} p_j(z_j) = Σ_S t^{|S|} v(S),
+ *   P(u) = Σ_S u^{|S|} (1 − u)^{d−|S|} v(S),
  * </pre>
  *
- * the generating polynomial of the game by size (the counting polynomial of Arenas et al., JMLR
- * 2023, Section 4, and of Van den Broeck et al., Theorem 2's reduction of SHAP to expectations).
- * P is multilinear in each feature's pair of weights: P = w_i(x_i)·A_i + w_i(1−x_i)·B_i, A_i and B_i
- * free of feature i. Splitting Σ_S by whether i ∈ S:
+ * Owen's multilinear extension of v on the diagonal (a feature joins S with probability u). P is
+ * multilinear in each feature's pair of weights: P = w_i(x_i)·A_i + w_i(1−x_i)·B_i, A_i and B_i
+ * free of feature i, and splitting Σ_S by whether i ∈ S (in S feature i is pinned to x_i, outside
+ * it keeps its law p_i) gives
  *
  * <pre>
- *   Γ⁺_i(t) = Σ_{S⊆N∖i} t^{|S|} v(S ∪ i) = A_i,
- *   Γ⁻_i(t) = Σ_{S⊆N∖i} t^{|S|} v(S)     = q_i·A_i + (1 − q_i)·B_i,
+ *   (1 − q_i)·(A_i − B_i)(u) = Σ_{S⊆N∖i} u^{|S|} (1 − u)^{d−1−|S|} (v(S ∪ i) − v(S)).
  * </pre>
  *
- * (in Γ⁺ feature i is pinned to x_i, in Γ⁻ it keeps its law p_i), so for any semivalue with weights
- * ω(k), φ_i = Σ_{S⊆N∖i} ω(|S|) (v(S∪i) − v(S)) = (1 − q_i) · L(A_i − B_i), where L(Σ_k c_k t^k) =
- * Σ_k ω(k) c_k; Shapley: ω(k) = k!(d−k−1)!/d!, Banzhaf: ω(k) = 2^{−(d−1)}. Also v(∅) = f_∅(x) = P(0)
- * and v(N) = f(x) is P's coefficient of t^d.
+ * Since ∫_0^1 u^k (1 − u)^{d−1−k} du = k!(d−1−k)!/d!, the Shapley value is φ_i = (1 − q_i)·∫_0^1
+ * (A_i − B_i)(u) du (Owen 1972, Theorem 5), and at u = 1/2 every weight is 2^{−(d−1)}: the Banzhaf
+ * value is (1 − q_i)·(A_i − B_i)(1/2). Also f_∅(x) = v(∅) = P(0) and f(x) = v(N) = P(1).
  *
  * <h2>On the circuit</h2>
  *
  * On a deterministic decomposable circuit the weighted model count is a bottom-up pass: a literal is
  * its weight, an AND the product of its children (decomposable: the children's models combine
  * freely), an OR the sum (deterministic: each model of the OR is a model of one child), a decision
- * node on v is w_v(1)·P(high) + w_v(0)·P(low). A feature j that a child does not mention (an OR's
- * child with fewer variables than the OR, a skipped OBDD level, a feature f does not mention at the
- * root) ranges freely there and contributes the factor w_j(x_j) + w_j(1−x_j) = t + 1, so the pass
- * multiplies by (1 + t)^{missing}, with the counts |vars(g)| of {@link DecomposableCircuit}: this is
- * smoothing without changing the circuit. A_i − B_i = ∂P/∂w_i(x_i) − ∂P/∂w_i(1−x_i) is then read off
- * one reverse-mode (adjoint) pass: adj(root) = (1+t)^{d − |vars(root)|}; an AND passes
- * adj·Π_{siblings} P to each child (prefix and suffix products); an OR passes adj·(1+t)^{missing};
- * a literal on i adds ±adj to A_i − B_i (+ when it agrees with x_i), a decision node on i adds
- * ±adj·(factor)·(P(high) − P(low)). The smoothing factors of a missing feature contribute equally to
- * A_i and B_i and cancel.
+ * node on v is w_v(0)·P(low) + w_v(1)·P(high) = P(low) + w_v(1)·(P(high) − P(low)). A feature j
+ * that a child does not mention (an OR's child with fewer variables than the OR, a skipped OBDD
+ * level, a feature f does not mention) ranges freely there and contributes the factor
+ * w_j(0) + w_j(1) = 1: the circuit needs no smoothing. A_i − B_i = ∂P/∂w_i(x_i) − ∂P/∂w_i(1−x_i) is
+ * read off one reverse-mode (adjoint) pass: adj(root) = 1; an AND passes adj·Π_{siblings} P to each
+ * child (prefix and suffix products); an OR passes adj; a literal on i adds ±adj to A_i − B_i (+
+ * when it agrees with x_i); a decision node on i passes adj·w_i(1) to high and adj − adj·w_i(1) to
+ * low and adds ±adj·(P(high) − P(low)). The factor 1 of a missing feature has derivative 1 with
+ * respect to both of its weights, so it contributes equally to A_j and B_j and cancels. A decision
+ * node costs three multiplications per point (one forward, two backward).
  *
  * <h2>Exact arithmetic</h2>
  *
- * With B the common denominator of the q_j and a_j = B·q_j, the weights scaled by B are the integer
- * polynomials B·t + a_j and B − a_j, and P_B = B^d·P ∈ Z[t]. The polynomials are not expanded:
- * modulo a prime p > d the passes run on the values at the points t = 0, 1, ..., d (each node holds
- * one residue per point, so an AND costs O(children) per point, never a polynomial product), and the
- * semivalue's functional L is applied to these values through the Lagrange basis (λ_j = L(ℓ_j), one
- * O(d²) computation per prime). The integers recovered by the Chinese remainder theorem are, with
- * Λ = lcm(1..d):
+ * Work modulo primes p with d &lt; p &lt; 2^62 that do not divide B, the common denominator of the
+ * q_j: each q_j is a residue, and the passes hold one residue per node per point (an AND costs
+ * O(children) per point, never a polynomial product). Shapley: (A_i − B_i) has degree at most d − 1,
+ * so its integral is Σ_{j=0}^{d−1} λ_j·(A_i − B_i)(j) with the integration weights λ_j = ∫_0^1 ℓ_j of
+ * the Lagrange basis of the points 0..d−1 (one O(d²) computation per prime); Banzhaf: one point,
+ * u = 1/2, plus u = 0 for f_∅. With Λ = lcm(1..d), the integers
  *
  * <ul>
- *   <li>Shapley: N_i = φ_i·B^d·Λ = (B − a_i)·Σ_k ω'(k)·c_k with ω'(k) = Λ·k!(d−1−k)!/d! =
- *       Λ/(d·C(d−1,k)), an integer since every C(d−1,k) divides Λ/d;
- *   <li>Banzhaf: N_i = φ_i·B^d·2^{d−1} = (B − a_i)·Σ_k c_k;
- *   <li>f_∅ numerator P_B(0) = f_∅·B^d,
+ *   <li>Shapley: N_i = φ_i·B^d·Λ (φ_i is a sum of B^{−d}·k!(d−1−k)!/d!·(integer) terms, and
+ *       d·C(d−1,k) divides Λ);
+ *   <li>Banzhaf: N_i = φ_i·B^d·2^{d−1};
+ *   <li>f_∅·B^d
  * </ul>
  *
- * where c_k are the coefficients of B^{d−1}(A_i − B_i). Since 0 ≤ v ≤ 1, |φ_i| ≤ 1 and
- * |f_∅| ≤ 1, so every recovered integer has absolute value at most M = B^d·max(Λ, 2^{d−1}); primes
- * below 2^31 are taken until their product exceeds 2M, and residues are lifted to the symmetric
- * range: the result is exact, with no overflow (products of two residues fit a {@code long}, and the
- * passes multiply in Montgomery form, with no division) and no floating point. f(x) is evaluated
- * on the circuit. For Shapley values efficiency Σφ_i = f(x) − f_∅ is checked exactly before
- * returning (an {@link AssertionError} if it fails).
+ * are computed modulo each prime (the denominators B and k ≤ d are invertible there). Since
+ * 0 ≤ v ≤ 1, |φ_i| ≤ 1 and 0 ≤ f_∅ ≤ 1, so every one of them has absolute value at most the scale
+ * M = B^d·Λ (or B^d·2^{d−1}); primes are taken until their product exceeds 2M, and the Chinese
+ * remainder theorem lifts the residues to the symmetric range: the result is exact, with no
+ * overflow (the passes multiply in {@link Montgomery} form, the 128-bit product from two 64-bit
+ * halves, with no division; sums of two residues stay below 2^63) and no floating point. The
+ * primes are proven prime (deterministic Miller–Rabin below 2^64). f(x) is evaluated on the circuit. For Shapley
+ * values efficiency Σφ_i = f(x) − f_∅ is checked exactly before returning (an {@link
+ * AssertionError} if it fails).
  *
  * <h2>Cost</h2>
  *
- * With |C| nodes plus edges and m primes (m ≈ (d·log2 B + 1.44·d)/31 for Shapley), O(m·d·|C|)
- * multiplications modulo 31-bit primes and O(m·d²) for the Lagrange weights; memory O(|C|·chunk)
- * longs per worker, the points being processed in chunks. Primes and chunks run in parallel.
- * All passes are loops over the topologically ordered node array: no recursion.
+ * With |C| nodes plus edges and m primes (m ≈ (d·log2 B + 1.44·d)/62 for Shapley, (d·log2 B + d)/62
+ * for Banzhaf), O(m·d·|C|) multiplications modulo 62-bit primes for Shapley (three per decision
+ * node and point) and O(m·|C|) for Banzhaf, plus O(m·d²) for the integration weights; memory
+ * O(|C|·chunk) residues per worker, the points being processed in chunks of at most 16. Primes and
+ * chunks run in parallel. The Shapley cost grows as d²·|C|: both the number of points and the
+ * number of primes (the values' exact denominators B^d·lcm(1..d) have about (log2 B + 1.44)·d
+ * bits) grow with d. All passes are loops over the reachable nodes renumbered by height: no
+ * recursion.
  */
 public final class CompiledValues {
 
   /** Largest number of longs the node buffers of one worker may take (about 64 MB). */
   static final long WORKER_LONGS = 8L << 20;
 
-  private static final int MAX_CHUNK = 64;
+  private static final int MAX_CHUNK = 16;
 
   private CompiledValues() {}
 
@@ -153,38 +159,49 @@ public final class CompiledValues {
       BigInteger b = q[i].getDenominator();
       denom = denom.divide(denom.gcd(b)).multiply(b);
     }
-    BigInteger[] a = new BigInteger[d];
-    for (int i = 0; i < d; i++) {
-      a[i] = q[i].getNumerator().multiply(denom.divide(q[i].getDenominator()));
-    }
-    boolean shapley = semivalue == Semivalue.SHAPLEY;
-    BigInteger lcm = lcmUpTo(d);
-    BigInteger scale = denom.pow(d).multiply(shapley ? lcm : BigInteger.ONE.shiftLeft(Math.max(0,
-        d - 1)));
-    BigInteger bound = denom.pow(d).multiply(shapley ? lcm.max(BigInteger.ONE.shiftLeft(Math.max(0,
-        d - 1))) : BigInteger.ONE.shiftLeft(Math.max(0, d - 1)));
-    long[] primes = Primes.enough(bound.shiftLeft(1).add(BigInteger.ONE), d);
-    BigInteger[] omegaPrime = shapley ? shapleyWeights(d, lcm) : null;
-
-    Plan plan = new Plan(c, x, denom, a, omegaPrime);
     int nodes = c.size();
-    int chunk = (int) Math.max(1, Math.min(MAX_CHUNK, WORKER_LONGS / (2L * nodes)));
     if (2L * nodes > WORKER_LONGS * 4) {
       throw new TooLargeException("the compiled engine needs 2 x " + nodes + " residues per "
           + "evaluation point; the circuit is too large (more than " + (WORKER_LONGS * 2)
           + " nodes)");
     }
-    int points = d + 1;
+    boolean shapley = semivalue == Semivalue.SHAPLEY;
+    BigInteger scale = denom.pow(d).multiply(shapley ? lcmUpTo(d)
+        : BigInteger.ONE.shiftLeft(Math.max(0, d - 1)));
+    long[] primes = Primes.enough(scale.shiftLeft(1).add(BigInteger.ONE), d, denom);
+    int points = shapley ? Math.max(d, 1) : 2;
+    int chunk = (int) Math.max(1, Math.min(MAX_CHUNK, WORKER_LONGS / (2L * nodes)));
     int chunks = (points + chunk - 1) / chunk;
-    long[][] acc = new long[primes.length][d + 1]; // [0..d-1]: Σ λ·D_i; [d]: P(0)
-    long[][] lambda = new long[primes.length][];
+    // features with the same (q, x) share their weights: class[i], and per class q and x
+    java.util.Map<java.util.Map.Entry<BigFraction, Boolean>, Integer> classes =
+        new java.util.LinkedHashMap<>();
+    int[] cls = new int[d];
+    for (int i = 0; i < d; i++) {
+      cls[i] = classes.computeIfAbsent(java.util.Map.entry(q[i], x[i]), k -> classes.size());
+    }
+    BigFraction[] classQ = new BigFraction[classes.size()];
+    boolean[] classX = new boolean[classes.size()];
+    classes.forEach((k, ci) -> {
+      classQ[ci] = k.getKey();
+      classX[ci] = k.getValue();
+    });
+    Plan plan = new Plan(c, x, cls, classX);
+    Residue[] res = new Residue[primes.length];
+    BigInteger b = denom;
     IntStream.range(0, primes.length).parallel().forEach(pi ->
-        lambda[pi] = Primes.lagrangeFunctional(primes[pi], d, 0, points, omegaPrime));
+        res[pi] = new Residue(primes[pi], classQ, cls, b, scale, shapley, points));
+    long[][] acc = new long[primes.length][d + 1]; // [0..d-1]: N_i; [d]: f_∅·B^d
+    // one set of node rows per worker thread, reused by its tasks and dropped with this call
+    java.util.Queue<Rows> rows = new java.util.concurrent.ConcurrentLinkedQueue<>();
     IntStream.range(0, primes.length * chunks).parallel().forEach(task -> {
       int pi = task / chunks;
       int from = (task % chunks) * chunk;
-      int to = Math.min(points, from + chunk);
-      long[] part = plan.run(primes[pi], from, to, lambda[pi]);
+      Rows ws = rows.poll();
+      if (ws == null) {
+        ws = new Rows(plan.kind.length * chunk, d * chunk);
+      }
+      long[] part = plan.run(res[pi], from, Math.min(points, from + chunk), ws);
+      rows.offer(ws);
       synchronized (acc[pi]) {
         long p = primes[pi];
         for (int i = 0; i <= d; i++) {
@@ -194,10 +211,9 @@ public final class CompiledValues {
     });
     BigInteger[] lifted = Primes.crt(primes, acc, d + 1);
     List<Scalar> values = new ArrayList<>(d);
-    BigInteger den = scale;
     BigFraction sum = BigFraction.ZERO;
     for (int i = 0; i < d; i++) {
-      BigFraction phi = BigFraction.of(lifted[i], den);
+      BigFraction phi = BigFraction.of(lifted[i], scale);
       values.add(Scalar.exact(phi));
       sum = sum.add(phi);
     }
@@ -210,11 +226,25 @@ public final class CompiledValues {
     long ms = (System.nanoTime() - t0) / 1_000_000L;
     String method = semivalue.id() + " values on a compiled circuit (" + c.route() + "; "
         + c.size() + " nodes, " + c.edgeCount() + " edges; decomposability checked; determinism "
-        + c.determinism() + "): weighted model counting with polynomial weights t[z=x]+p(z) and a "
-        + "reverse-mode pass (Arenas et al. JMLR 2023; Van den Broeck et al. AAAI 2021), residues "
-        + "modulo " + primes.length + " primes at " + points + " points, O(d·|C|) per prime";
+        + c.determinism() + "): weighted model counting with the weights u[z=x]+(1-u)p(z) of the "
+        + "multilinear extension and a reverse-mode pass (Owen 1972; Arenas et al. JMLR 2023; Van "
+        + "den Broeck et al. AAAI 2021), residues modulo " + primes.length + " primes at " + points
+        + (shapley ? " points, integrated exactly over u in [0,1]" : " points (u = 0 and 1/2)")
+        + ", O(" + (shapley ? "d·" : "") + "|C|) per prime";
     return new CompiledResult(semivalue, values, Scalar.exact(fEmpty), Scalar.exact(fx), c.size(),
         c.edgeCount(), c.compileMillis(), ms, primes.length, Provenance.exact(method));
+  }
+
+  /**
+   * Residue operations the engine performs for a semivalue, as counted above: primes × points ×
+   * (nodes + edges), with the primes of the uniform distribution's bound (B = 2; log2 lcm(1..d) ≈
+   * 1.44·d).
+   */
+  public static double predictedWork(Semivalue semivalue, int d, int nodes, int edges) {
+    boolean shapley = semivalue == Semivalue.SHAPLEY;
+    double bits = d + (shapley ? 1.4427 * d : d - 1) + 2;
+    double primes = Math.ceil(bits / 61.0);
+    return primes * (shapley ? Math.max(d, 1) : 2) * ((double) nodes + edges);
   }
 
   /** lcm(1, 2, ..., n). */
@@ -227,164 +257,213 @@ public final class CompiledValues {
     return l;
   }
 
-  /** ω'(k) = Λ·k!(d−1−k)!/d! = Λ/(d·C(d−1,k)) for k = 0..d−1, Λ = lcm(1..d). */
-  static BigInteger[] shapleyWeights(int d, BigInteger lcm) {
-    BigInteger[] w = new BigInteger[Math.max(d, 1)];
-    BigInteger binom = BigInteger.ONE; // C(d-1, k)
-    for (int k = 0; k < d; k++) {
-      BigInteger den = binom.multiply(BigInteger.valueOf(d));
-      BigInteger[] qr = lcm.divideAndRemainder(den);
-      if (qr[1].signum() != 0) {
-        throw new AssertionError("d*C(d-1," + k + ") does not divide lcm(1.." + d + ")");
-      }
-      w[k] = qr[0];
-      binom = binom.multiply(BigInteger.valueOf(d - 1 - k)).divide(BigInteger.valueOf(k + 1));
-    }
-    return w;
-  }
-
   /**
-   * Montgomery arithmetic modulo an odd prime p < 2^31 with R = 2^32: mul(aR, bR) = abR, with no
-   * division (the product of two residues is below 2^62, and t + m·p below 2^64 as unsigned).
+   * What the tasks of one prime share: the points u_j, the integration (or evaluation) weights λ_j,
+   * q_i and 1 − q_i modulo p, and the scales of the recovered integers.
    */
-  static final class Mont {
-    private static final long MASK = 0xFFFFFFFFL;
+  private static final class Residue {
     final long p;
-    final long negInv; // −p^{-1} mod 2^32
-    final long one; // R mod p
-    private final long r2; // R^2 mod p
+    final Montgomery mo;
+    final long[] u; // the points, plain residues
+    final long[] lambda; // plain residues: Shapley ∫_0^1 ℓ_j, Banzhaf (0, 1)
+    final long[] qm; // q of each weight class, Montgomery form
+    final long[] outScale; // (1 − q_i)·scale per feature, plain
+    final long emptyScale; // B^d, plain
 
-    Mont(long p) {
+    Residue(long p, BigFraction[] classQ, int[] cls, BigInteger denom, BigInteger scale,
+        boolean shapley, int points) {
       this.p = p;
-      long inv = p;
-      for (int k = 0; k < 5; k++) {
-        inv *= 2 - p * inv;
+      this.mo = new Montgomery(p);
+      int d = cls.length;
+      long sc = mo.residue(scale);
+      this.qm = new long[classQ.length];
+      long[] outClass = new long[classQ.length];
+      for (int k = 0; k < classQ.length; k++) {
+        long qk = mo.quotient(classQ[k].getNumerator(), classQ[k].getDenominator());
+        qm[k] = mo.to(qk);
+        outClass[k] = mo.mulPlain(mo.sub(1, qk), sc);
       }
-      this.negInv = (-inv) & MASK;
-      this.one = (1L << 32) % p;
-      this.r2 = BigInteger.ONE.shiftLeft(64).mod(BigInteger.valueOf(p)).longValue();
-    }
-
-    long mul(long a, long b) {
-      long t = a * b;
-      long q = ((t & MASK) * negInv) & MASK;
-      long u = (t + q * p) >>> 32;
-      return u >= p ? u - p : u;
-    }
-
-    long add(long a, long b) {
-      long s = a + b;
-      return s >= p ? s - p : s;
-    }
-
-    long sub(long a, long b) {
-      long s = a - b;
-      return s < 0 ? s + p : s;
-    }
-
-    long to(long a) {
-      return mul(a, r2);
-    }
-
-    long from(long a) {
-      return mul(a, 1);
+      this.outScale = new long[d];
+      for (int i = 0; i < d; i++) {
+        outScale[i] = outClass[cls[i]];
+      }
+      this.emptyScale = denom.modPow(BigInteger.valueOf(d), BigInteger.valueOf(p)).longValue();
+      if (shapley) {
+        this.u = new long[points];
+        for (int j = 0; j < points; j++) {
+          u[j] = j;
+        }
+        // ∫_0^1 u^k du = 1/(k+1); inverses of 1..n by 1/k = −⌊p/k⌋·(1/(p mod k))
+        long[] inverse = new long[points + 1];
+        inverse[1] = 1;
+        for (int k = 2; k <= points; k++) {
+          inverse[k] = mo.mulPlain(p - p / k, inverse[(int) (p % k)]);
+        }
+        long[] integral = new long[points];
+        for (int k = 0; k < points; k++) {
+          integral[k] = mo.to(inverse[k + 1]);
+        }
+        this.lambda = Primes.lagrangeFunctional(mo, points, integral);
+      } else {
+        this.u = new long[] {0, (p + 1) / 2};
+        this.lambda = new long[] {0, 1};
+      }
     }
   }
 
-  /** What one (prime, chunk of points) task needs; read-only, shared by the tasks. */
+  /** A worker's node rows (values and adjoints) and derivative rows, reused from task to task. */
+  private static final class Rows {
+    final long[] val;
+    final long[] adj;
+    final long[] diff;
+    long[] pre = new long[0];
+
+    Rows(int nodeRows, int featureRows) {
+      this.val = new long[nodeRows];
+      this.adj = new long[nodeRows];
+      this.diff = new long[featureRows];
+    }
+  }
+
+  /** What one (prime, chunk of points) task needs from the circuit; read-only, shared. */
   private static final class Plan {
-    final DecomposableCircuit c;
     final int d;
     final byte[] kind;
     final int[] var;
     final boolean[] phase;
     final int[] start;
     final int[] child;
-    final int[] vc;
     final int root;
     final boolean[] x;
-    final boolean[] reach;
-    final BigInteger denom;
-    final BigInteger[] a;
-    final BigInteger[] omegaPrime;
+    final int[] cls; // weight class of each feature
+    final boolean[] classX;
 
-    Plan(DecomposableCircuit c, boolean[] x, BigInteger denom, BigInteger[] a,
-        BigInteger[] omegaPrime) {
-      this.c = c;
+    /**
+     * The circuit's nodes reachable from the root, renumbered by height (a leaf 0, a gate one more
+     * than its highest child; ties in the circuit's order): still children first, and a node's
+     * children lie close to it in the node arrays (for an OBDD, on the next levels), which keeps
+     * the passes' rows in cache.
+     */
+    Plan(DecomposableCircuit c, boolean[] x, int[] cls, boolean[] classX) {
+      this.cls = cls;
+      this.classX = classX;
       this.d = c.dimension();
-      this.kind = c.kinds();
-      this.var = c.vars();
-      this.phase = c.phases();
-      this.start = c.starts();
-      this.child = c.childArray();
-      this.vc = c.varCounts();
-      this.root = c.root();
       this.x = x.clone();
-      this.denom = denom;
-      this.a = a;
-      this.omegaPrime = omegaPrime;
-      this.reach = new boolean[kind.length];
-      reach[root] = true;
-      for (int g = kind.length - 1; g >= 0; g--) {
+      byte[] k0 = c.kinds();
+      int[] s0 = c.starts();
+      int[] c0 = c.childArray();
+      int n0 = k0.length;
+      boolean[] reach = new boolean[n0];
+      reach[c.root()] = true;
+      for (int g = n0 - 1; g >= 0; g--) {
         if (reach[g]) {
-          for (int j = start[g]; j < start[g + 1]; j++) {
-            reach[child[j]] = true;
+          for (int j = s0[g]; j < s0[g + 1]; j++) {
+            reach[c0[j]] = true;
           }
         }
       }
+      int[] height = new int[n0];
+      int top = 0;
+      int n = 0;
+      for (int g = 0; g < n0; g++) {
+        if (reach[g]) {
+          n++;
+          for (int j = s0[g]; j < s0[g + 1]; j++) {
+            height[g] = Math.max(height[g], height[c0[j]] + 1);
+          }
+          top = Math.max(top, height[g]);
+        }
+      }
+      int[] first = new int[top + 2]; // counting sort by height
+      for (int g = 0; g < n0; g++) {
+        if (reach[g]) {
+          first[height[g] + 1]++;
+        }
+      }
+      for (int h = 0; h <= top; h++) {
+        first[h + 1] += first[h];
+      }
+      int[] renumber = new int[n0];
+      for (int g = 0; g < n0; g++) {
+        if (reach[g]) {
+          renumber[g] = first[height[g]]++;
+        }
+      }
+      this.kind = new byte[n];
+      this.var = new int[n];
+      this.phase = new boolean[n];
+      this.start = new int[n + 1];
+      int[] order = new int[n];
+      for (int g = 0; g < n0; g++) {
+        if (reach[g]) {
+          order[renumber[g]] = g;
+        }
+      }
+      int edges = 0;
+      for (int h = 0; h < n; h++) {
+        edges += s0[order[h] + 1] - s0[order[h]];
+      }
+      this.child = new int[edges];
+      int[] v0 = c.vars();
+      boolean[] p0 = c.phases();
+      int e = 0;
+      for (int h = 0; h < n; h++) {
+        int g = order[h];
+        kind[h] = k0[g];
+        var[h] = v0[g];
+        phase[h] = p0[g];
+        start[h] = e;
+        for (int j = s0[g]; j < s0[g + 1]; j++) {
+          child[e++] = renumber[c0[j]];
+        }
+      }
+      start[n] = e;
+      this.root = renumber[c.root()];
     }
 
     /**
-     * Residues modulo p of Σ_{points j in [from,to)} λ_j·D_i(t_j) for each feature i (index i), and
-     * of P_B(0) at index d when the chunk holds t = 0 (else 0); D_i = B^{d−1}(A_i − B_i) times
-     * (B − a_i) already.
+     * Residues modulo p of N_i's share Σ_{points j in [from,to)} λ_j·(A_i − B_i)(u_j)·(1 − q_i)·scale
+     * for each feature i (index i), and of f_∅·B^d at index d when the chunk holds u = 0 (else 0).
      */
-    long[] run(long p, int from, int to, long[] lambdaAll) {
-      Mont mo = new Mont(p);
+    long[] run(Residue r, int from, int to, Rows ws) {
+      Montgomery mo = r.mo;
+      long p = r.p;
+      long one = mo.one;
       int m = to - from;
       int n = kind.length;
-      long bp = denom.mod(BigInteger.valueOf(p)).longValue();
-      // Weights in Montgomery form: agreeing value B t + a_v per point, disagreeing B − a_v.
-      long[] agree = new long[d * m];
-      long[] dis = new long[d];
-      for (int i = 0; i < d; i++) {
-        long ai = a[i].mod(BigInteger.valueOf(p)).longValue();
-        dis[i] = mo.to((bp - ai + p) % p);
+      // w1[k·m + j] = w_v(1) at u_j for the features v of class k, Montgomery form:
+      // q + u(1 − q) when x_v = 1, (1 − u)(1 − q) when x_v = 0.
+      int classes = classX.length;
+      long[] w1 = new long[classes * m];
+      for (int k = 0; k < classes; k++) {
+        long notQ = mo.sub(one, r.qm[k]);
         for (int j = 0; j < m; j++) {
-          agree[i * m + j] = mo.to((bp * (from + j) % p + ai) % p);
+          long uj = mo.to(r.u[from + j]);
+          w1[k * m + j] = classX[k] ? mo.add(r.qm[k], mo.mul(uj, notQ))
+              : mo.mul(mo.sub(one, uj), notQ);
         }
       }
-      // S^k = (B(1 + t))^k per point, Montgomery form.
-      long[][] spow = new long[d + 1][m];
-      for (int j = 0; j < m; j++) {
-        long s = mo.to(bp * ((1 + from + j) % p) % p);
-        spow[0][j] = mo.one;
-        for (int k = 1; k <= d; k++) {
-          spow[k][j] = mo.mul(spow[k - 1][j], s);
-        }
-      }
-      long[] val = new long[n * m];
+      long[] val = ws.val; // every reachable node's row is written before it is read
       for (int g = 0; g < n; g++) {
-        if (!reach[g]) {
-          continue;
-        }
         int o = g * m;
         switch (kind[g]) {
-          case 0 -> { } // FALSE
-          case 1 -> java.util.Arrays.fill(val, o, o + m, mo.one); // TRUE
+          case 0 -> java.util.Arrays.fill(val, o, o + m, 0); // FALSE
+          case 1 -> java.util.Arrays.fill(val, o, o + m, one); // TRUE
           case 2 -> { // LITERAL
-            int v = var[g];
-            if (phase[g] == x[v]) {
-              System.arraycopy(agree, v * m, val, o, m);
+            int wv = cls[var[g]] * m;
+            if (phase[g]) {
+              System.arraycopy(w1, wv, val, o, m);
             } else {
-              java.util.Arrays.fill(val, o, o + m, dis[v]);
+              for (int j = 0; j < m; j++) {
+                val[o + j] = mo.sub(one, w1[wv + j]);
+              }
             }
           }
           case 3 -> { // AND
             int e0 = start[g];
             int e1 = start[g + 1];
             if (e0 == e1) {
-              java.util.Arrays.fill(val, o, o + m, mo.one);
+              java.util.Arrays.fill(val, o, o + m, one);
               break;
             }
             System.arraycopy(val, child[e0] * m, val, o, m);
@@ -396,56 +475,36 @@ public final class CompiledValues {
             }
           }
           case 4 -> { // OR
+            java.util.Arrays.fill(val, o, o + m, 0);
             for (int e = start[g]; e < start[g + 1]; e++) {
-              int ch = child[e];
-              int co = ch * m;
-              int gap = vc[g] - vc[ch];
-              if (gap == 0) {
-                for (int j = 0; j < m; j++) {
-                  val[o + j] = mo.add(val[o + j], val[co + j]);
-                }
-              } else {
-                long[] sp = spow[gap];
-                for (int j = 0; j < m; j++) {
-                  val[o + j] = mo.add(val[o + j], mo.mul(val[co + j], sp[j]));
-                }
+              int co = child[e] * m;
+              for (int j = 0; j < m; j++) {
+                val[o + j] = mo.add(val[o + j], val[co + j]);
               }
             }
           }
-          case 5 -> { // DECISION
-            int v = var[g];
-            int lo = child[start[g]];
-            int hi = child[start[g] + 1];
-            long[] sl = spow[vc[g] - 1 - vc[lo]];
-            long[] sh = spow[vc[g] - 1 - vc[hi]];
-            int lo0 = lo * m;
-            int hi0 = hi * m;
-            int av = v * m;
-            for (int j = 0; j < m; j++) {
-              long w1 = x[v] ? agree[av + j] : dis[v];
-              long w0 = x[v] ? dis[v] : agree[av + j];
-              val[o + j] = mo.add(mo.mul(w1, mo.mul(val[hi0 + j], sh[j])),
-                  mo.mul(w0, mo.mul(val[lo0 + j], sl[j])));
-            }
+          case 5 -> { // DECISION: P(low) + w_v(1)·(P(high) − P(low))
+            int wv = cls[var[g]] * m;
+            mo.decisionUp(val, o, child[start[g]] * m, child[start[g] + 1] * m, w1, wv, m);
           }
           default -> throw new AssertionError();
         }
       }
-      long[] adj = new long[n * m];
-      long[] diff = new long[d * m]; // D_i at the chunk's points, Montgomery form
-      System.arraycopy(spow[d - vc[root]], 0, adj, root * m, m);
-      long[] pre = new long[0];
+      long[] adj = ws.adj;
+      java.util.Arrays.fill(adj, 0, n * m, 0);
+      // ∂P/∂w_i(1) − ∂P/∂w_i(0) at u_j, Montgomery form: A_i − B_i when x_i = 1, B_i − A_i when 0
+      long[] diff = ws.diff;
+      java.util.Arrays.fill(diff, 0, d * m, 0);
+      java.util.Arrays.fill(adj, root * m, root * m + m, one);
+      long[] pre = ws.pre;
       long[] suf = new long[m];
       for (int g = n - 1; g >= 0; g--) {
-        if (!reach[g]) {
-          continue;
-        }
         int o = g * m;
         switch (kind[g]) {
           case 0, 1 -> { }
-          case 2 -> { // LITERAL
+          case 2 -> { // LITERAL: ±adj to ∂P/∂w_v(1) − ∂P/∂w_v(0)
             int dv = var[g] * m;
-            if (phase[g] == x[var[g]]) {
+            if (phase[g]) {
               for (int j = 0; j < m; j++) {
                 diff[dv + j] = mo.add(diff[dv + j], adj[o + j]);
               }
@@ -463,6 +522,7 @@ public final class CompiledValues {
             }
             if (pre.length < k * m) {
               pre = new long[Math.max(k * m, 2 * pre.length)];
+              ws.pre = pre;
             }
             System.arraycopy(adj, o, pre, 0, m);
             for (int e = 0; e < k - 1; e++) {
@@ -472,7 +532,7 @@ public final class CompiledValues {
                 pre[po + m + j] = mo.mul(pre[po + j], val[co + j]);
               }
             }
-            java.util.Arrays.fill(suf, 0, m, mo.one);
+            java.util.Arrays.fill(suf, 0, m, one);
             for (int e = k - 1; e >= 0; e--) {
               int co = child[e0 + e] * m;
               int po = e * m;
@@ -488,60 +548,33 @@ public final class CompiledValues {
           }
           case 4 -> { // OR
             for (int e = start[g]; e < start[g + 1]; e++) {
-              int ch = child[e];
-              int co = ch * m;
-              int gap = vc[g] - vc[ch];
-              if (gap == 0) {
-                for (int j = 0; j < m; j++) {
-                  adj[co + j] = mo.add(adj[co + j], adj[o + j]);
-                }
-              } else {
-                long[] sp = spow[gap];
-                for (int j = 0; j < m; j++) {
-                  adj[co + j] = mo.add(adj[co + j], mo.mul(adj[o + j], sp[j]));
-                }
+              int co = child[e] * m;
+              for (int j = 0; j < m; j++) {
+                adj[co + j] = mo.add(adj[co + j], adj[o + j]);
               }
             }
           }
-          case 5 -> { // DECISION
+          case 5 -> { // DECISION: adj·w_v(1) to high, adj·w_v(0) to low, adj·(P(high) − P(low))
             int v = var[g];
-            int lo = child[start[g]];
-            int hi = child[start[g] + 1];
-            long[] sl = spow[vc[g] - 1 - vc[lo]];
-            long[] sh = spow[vc[g] - 1 - vc[hi]];
-            int lo0 = lo * m;
-            int hi0 = hi * m;
+            int wv = cls[v] * m;
             int dv = v * m;
-            for (int j = 0; j < m; j++) {
-              long w1 = x[v] ? agree[dv + j] : dis[v];
-              long w0 = x[v] ? dis[v] : agree[dv + j];
-              long up = adj[o + j];
-              long gh = mo.mul(up, sh[j]); // adjoint through the high branch, before its weight
-              long gl = mo.mul(up, sl[j]);
-              adj[hi0 + j] = mo.add(adj[hi0 + j], mo.mul(gh, w1));
-              adj[lo0 + j] = mo.add(adj[lo0 + j], mo.mul(gl, w0));
-              long dhi = mo.mul(gh, val[hi0 + j]); // ∂P/∂w_v(1)
-              long dlo = mo.mul(gl, val[lo0 + j]); // ∂P/∂w_v(0)
-              diff[dv + j] = x[v] ? mo.add(diff[dv + j], mo.sub(dhi, dlo))
-                  : mo.add(diff[dv + j], mo.sub(dlo, dhi));
-            }
+            mo.decisionDown(adj, val, diff, o, child[start[g]] * m, child[start[g] + 1] * m, w1,
+                wv, dv, m);
           }
           default -> throw new AssertionError();
         }
       }
-      // λ_j = L(ℓ_j) for the points of this chunk (plain residues), then Σ_j λ_j D_i(t_j) times
-      // (B − a_i); mul(plain, Montgomery) gives a plain residue.
+      // Σ_j λ_j·(A_i − B_i)(u_j): mul(plain, Montgomery) gives a plain residue.
       long[] out = new long[d + 1];
       for (int i = 0; i < d; i++) {
         long s = 0;
         for (int j = 0; j < m; j++) {
-          s = mo.add(s, mo.mul(lambdaAll[from + j], diff[i * m + j]));
+          s = mo.add(s, mo.mul(r.lambda[from + j], diff[i * m + j]));
         }
-        long ai = a[i].mod(BigInteger.valueOf(p)).longValue();
-        out[i] = s * ((bp - ai + p) % p) % p;
+        out[i] = mo.mulPlain(x[i] ? s : mo.sub(0, s), r.outScale[i]);
       }
-      if (from == 0) {
-        out[d] = mo.from(mo.mul(val[root * m], spow[d - vc[root]][0]));
+      if (from == 0) { // u_0 = 0: P(0) = f_∅
+        out[d] = mo.mulPlain(mo.from(val[root * m]), r.emptyScale);
       }
       return out;
     }
