@@ -36,8 +36,14 @@ class BenchCompiledCliTest {
       if (m.get("instance").equals("atleast-150-of-300")) {
         // its OBDD has about 150 * 151 nodes: over the 3,000-node budget, refused with the size
         assertEquals("refused", m.get("status"), m.toString());
-        assertTrue(((String) m.get("reason")).contains("needs more than 3000 nodes"),
+        String reason = (String) m.get("reason");
+        assertTrue(reason.contains("reached the node limit of 3000"),
             m.toString());
+        // the size reached: how many of the circuit's nodes were built when the table filled
+        java.util.regex.Matcher built = java.util.regex.Pattern.compile(
+            "with (\\d+) of (\\d+) circuit nodes built").matcher(reason);
+        assertTrue(built.find(), reason);
+        assertTrue(Integer.parseInt(built.group(1)) < Integer.parseInt(built.group(2)), reason);
         continue;
       }
       assertEquals("ok", m.get("status"), m.toString());

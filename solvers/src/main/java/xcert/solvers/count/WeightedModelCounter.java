@@ -199,12 +199,15 @@ public final class WeightedModelCounter {
       indexOf[features[j] - 1] = kernel.getIndexForVariable(vars.get(j));
     }
     int rootNode;
+    int[] built = new int[1];
     try {
-      rootNode = buildBdd(c, out, cone, kernel, indexOf);
+      rootNode = buildBdd(c, out, cone, kernel, indexOf, built);
     } catch (NodeLimitReached e) {
       throw new TooLargeException("the BDD of output " + (k + 1) + " (d = " + d + ", "
-          + cone.length + " circuit nodes, " + order + " order) needs more than " + nodeLimit
-          + " nodes (node limit); try another variable order or, for a CNF, the d-DNNF route");
+          + cone.length + " circuit nodes, " + order + " order) reached the node limit of "
+          + nodeLimit + ": its node table (" + kernel.tableSize() + " slots) was full after garbage"
+          + " collection with " + (built[0] - 1) + " of " + cone.length + " circuit nodes built; try another variable order"
+          + " or, for a CNF, the d-DNNF route");
     }
     int[] featureOfIndex = new int[features.length];
     for (int j = 0; j < features.length; j++) {
@@ -215,7 +218,8 @@ public final class WeightedModelCounter {
     return new WeightedModelCounter(Route.BDD, d, dag, r, features);
   }
 
-  private static int buildBdd(Circuit c, int out, int[] cone, LimitedKernel kernel, int[] indexOf) {
+  private static int buildBdd(Circuit c, int out, int[] cone, LimitedKernel kernel, int[] indexOf,
+      int[] built) {
     BDDConstruction con = new BDDConstruction(kernel);
     int[] lastUse = new int[c.nodeCount()];
     for (int n : cone) {
@@ -239,6 +243,7 @@ public final class WeightedModelCounter {
     }
     int[] bdd = new int[c.nodeCount()];
     for (int n : cone) {
+      built[0]++;
       int[] ch = c.children(n);
       switch (c.op(n)) {
         case INPUT -> bdd[n] = con.ithVar(indexOf[n]); // variable nodes are never collected
@@ -618,8 +623,8 @@ public final class WeightedModelCounter {
             "unexpected " + g.type() + " node in a d-DNNF from LogicNG");
       }
       if (dag.size > nodeLimit + 2) {
-        throw new TooLargeException("the d-DNNF of output " + (k + 1) + " has more than "
-            + nodeLimit + " nodes (node limit)");
+        throw new TooLargeException("the d-DNNF of output " + (k + 1) + " has "
+            + root.numberOfNodes() + " formula nodes, over the node limit of " + nodeLimit);
       }
     }
     return ids.get(root);
