@@ -1,0 +1,14 @@
+package xcert.ledger;
+
+import java.util.List;
+
+/** The checks of the claims of seed 003 (see the seeds' index in the README). */
+public final class Seed003Checks {
+
+  private Seed003Checks() {}
+
+  /** Every check of seed 003's claims. */
+  public static List<ClaimCheck> all() {
+    return List.of();
+  }
+}
