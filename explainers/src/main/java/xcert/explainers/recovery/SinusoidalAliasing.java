@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * Seed 000 Remark 2: f(x) = Σ_i sin(w_i x_i) explained at x0 with multiplicative binary noise
  * ξ ∈ {0,1}^d. Every perturbed point x0 ⊙ ξ has coordinates x0_i or 0, so the model is seen only
- * through f(x0 ⊙ ξ) = Σ_i ξ_i sin(w_i x0_i): two sinusoids g, f of the class give the same values at
- * every binary perturbation iff sin(w_gi x0_i) = sin(w_fi x0_i) for every i (take ξ = e_i), and then
- * both the original loss (f(x0 ⊙ ξ) − g(ξ))² (g(ξ) = Σ ξ_i sin(w_gi), which sees sin(w_gi) only) and
- * the modified loss (f(x0 ⊙ ξ) − g(x0 ⊙ ξ))² fail to tell them apart in the modified case.
+ * through f(x0 ⊙ ξ) = Σ_i ξ_i sin(w_i x0_i): two sinusoids f, g give the same values at every
+ * binary perturbation iff sin(w_gi x0_i) = sin(w_fi x0_i) for every i (take ξ = e_i), and then the
+ * modified loss (f(x0 ⊙ ξ) − g(x0 ⊙ ξ))² is zero for both, so it cannot tell them apart. (The
+ * original loss (f(x0 ⊙ ξ) − g(ξ))², with g(ξ) = Σ ξ_i sin(w_gi), sees g only through sin(w_gi).)
  *
  * <p>The aliases of w at x0 (x0 ≠ 0), the w' with sin(w' x0) = sin(w x0), are w + 2πk/x0 and
  * (π − w x0 + 2πk)/x0, k ∈ ℤ.

@@ -23,7 +23,8 @@ import xcert.solvers.setfunction.Subsets;
  *   <li>004-Eq1: the f_S table equals Eq. 1 computed directly by enumeration of V
  *       ({@link TableConsistency#tableEqualsDefinition});
  *   <li>004-Def2.1 / 004-Def2.2: Δsuf(S) = |f(x) − f_S(x)| and Δnec(S) = |f_{S^c}(x) − f_∅(x)| from
- *       the table; ε-super-sufficiency (super-necessity) at ε = max_{T ⊇ S} Δ(T), enumerated
+ *       the table; ε-sufficiency (ε-necessity) holds at ε = Δ(S) and not just below;
+ *       ε-super-sufficiency (super-necessity) at ε = max_{T ⊇ S} Δ(T), enumerated
  *       here, agrees with {@code isSuperSufficient}/{@code isSuperNecessary} at that ε and fails just
  *       below it;
  *   <li>004-Psuf/nec: the optima of (P_suf) and (P_nec) for every τ equal a brute-force minimum over
@@ -97,6 +98,16 @@ public final class DefinitionChecks implements ClaimCheck {
       if (!delta.exactAt(s).equals(want)) {
         return Verdict.fails(claim, c.instance() + ": S=" + Subsets.format(s) + " Δ = "
             + delta.exactAt(s) + ", definition " + want);
+      }
+      BigFraction own = delta.exactAt(s);
+      BigFraction tiny = own.subtract(BigFraction.of(1, 1 << 20).multiply(own));
+      boolean plain = sufficiency ? sn.isSufficient(s, own) : sn.isNecessary(s, own);
+      boolean plainBelow = own.signum() > 0 && (sufficiency ? sn.isSufficient(s, tiny)
+          : sn.isNecessary(s, tiny));
+      if (!plain || plainBelow) {
+        return Verdict.fails(claim, c.instance() + ": S=" + Subsets.format(s) + " with Δ = " + own
+            + " is ε-" + (sufficiency ? "sufficient" : "necessary") + " at ε = Δ: " + plain
+            + ", just below: " + plainBelow);
       }
       BigFraction level = BigFraction.ZERO;
       for (int t = 0; t < 1 << d; t++) {

@@ -128,7 +128,7 @@ public final class Section62 implements ClaimCheck {
 
   private static Finding necessity(CheckContext ctx) {
     String id = "004-§6.2-nec";
-    int per = ctx.full() ? 20 : 4;
+    int per = ctx.full() ? 40 : 12;
     long base = ctx.seed() * 1000 + 6000;
     List<GapRun.Case> cases = new ArrayList<>();
     for (int k = 0; k < per; k++) {
