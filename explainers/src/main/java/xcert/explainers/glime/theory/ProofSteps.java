@@ -98,6 +98,9 @@ public final class ProofSteps {
     // n1 = 2^7 d³ 2^{2d} e^{2/σ²} L, t1 = 5^{−2} 2^{2.5} d^{−1/2} 2^{−d} e^{−1/σ²}
     Interval k1 = Interval.of(128).multiply(dd.pow(3)).multiply(pow2d.pow(2)).multiply(ee.pow(2));
     Interval t1 = twoPow25.divide(Interval.of(25)).divide(sqrtD).divide(pow2d).divide(ee);
+    out.add(new Step("B.4 [8]", "‖(I + Σ⁻¹(Σn − Σ))⁻¹‖ ≤ 1/(1 − 0.32) ≤ 2 (the factor 2 of the "
+        + "perturbation inequality)", one.divide(one.subtract(Interval.of(32).divide(
+        Interval.of(100)))), Interval.of(2)));
     out.add(new Step("B.4 0.32", "‖Σ⁻¹‖·t1 ≤ √(2d)2^d e^{1/σ²}·t1 ≤ 0.32", invNorm.multiply(t1),
         Interval.of(32).divide(Interval.of(100))));
     out.add(new Step("B.4 n1,t1", "2d·exp(−n1 t1²/(32d²)) ≤ δ/2, i.e. 1 ≤ κ1 = n1t1²/(32d²L)",
@@ -229,5 +232,146 @@ public final class ProofSteps {
     out.add(new Step("Cor B.3 rate", "M²ν²d³γ⁴ (M = √d, ν = 2, γ² = de^{1/σ²}) = 4d⁶e^{2/σ²} ≤ "
         + "d⁵e^{4/σ²}", plugB3, stated));
     return out;
+  }
+
+  /**
+   * The perturbation inequality the proofs take from Garreau and Mardaoui [8]:
+   * ‖(Σ + E)⁻¹(Γ + g) − Σ⁻¹Γ‖ ≤ 2‖Σ⁻¹‖F‖g‖ + 2‖Σ⁻¹‖F²‖Γ‖‖E‖ whenever ‖Σ⁻¹E‖ ≤ 0.32, tried on
+   * LIME's Σ = (α1 − α2)I + α2 11ᵀ at (d, σ) with random symmetric E scaled to ‖Σ⁻¹E‖₂ = 0.32 (the
+   * worst case the condition allows) and random Γ, g (double; spectral norms by power iteration).
+   * Returns the largest ratio lhs/rhs over the trials (≤ 1 means the inequality held every time).
+   */
+  public static double perturbationInequalityWorstRatio(int d, double sigma, int trials,
+      long seed) {
+    double a = Math.exp(-1 / (sigma * sigma));
+    double a1 = Math.pow(1 + a, d - 1) / Math.pow(2, d);
+    double a2 = Math.pow(1 + a, d - 2) / Math.pow(2, d);
+    double[] sig = new double[d * d];
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        sig[i * d + j] = i == j ? a1 : a2;
+      }
+    }
+    double[] inv = inverse(sig, d);
+    double frob = 0;
+    for (double v : inv) {
+      frob += v * v;
+    }
+    frob = Math.sqrt(frob);
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    double worst = 0;
+    for (int t = 0; t < trials; t++) {
+      double[] e = new double[d * d];
+      for (int i = 0; i < d; i++) {
+        for (int j = i; j < d; j++) {
+          double v = r.nextGaussian();
+          e[i * d + j] = v;
+          e[j * d + i] = v;
+        }
+      }
+      double scale = 0.32 / spectral(multiply(inv, e, d), d);
+      for (int i = 0; i < e.length; i++) {
+        e[i] *= scale;
+      }
+      double[] gam = new double[d];
+      double[] g = new double[d];
+      double gs = Math.pow(10, -3 * r.nextDouble());
+      for (int i = 0; i < d; i++) {
+        gam[i] = r.nextDouble();
+        g[i] = gs * r.nextGaussian();
+      }
+      double[] pert = new double[d * d];
+      for (int i = 0; i < pert.length; i++) {
+        pert[i] = sig[i] + e[i];
+      }
+      double[] lhsV = apply(inverse(pert, d), add(gam, g), d);
+      double[] base = apply(inv, gam, d);
+      double lhs = 0;
+      for (int i = 0; i < d; i++) {
+        lhs += (lhsV[i] - base[i]) * (lhsV[i] - base[i]);
+      }
+      lhs = Math.sqrt(lhs);
+      double rhs = 2 * frob * norm(g) + 2 * frob * frob * norm(gam) * spectral(e, d);
+      worst = Math.max(worst, lhs / rhs);
+    }
+    return worst;
+  }
+
+  private static double[] add(double[] u, double[] v) {
+    double[] o = new double[u.length];
+    for (int i = 0; i < u.length; i++) {
+      o[i] = u[i] + v[i];
+    }
+    return o;
+  }
+
+  private static double norm(double[] v) {
+    double s = 0;
+    for (double x : v) {
+      s += x * x;
+    }
+    return Math.sqrt(s);
+  }
+
+  private static double[] apply(double[] m, double[] v, int d) {
+    double[] o = new double[d];
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        o[i] += m[i * d + j] * v[j];
+      }
+    }
+    return o;
+  }
+
+  private static double[] multiply(double[] a, double[] b, int d) {
+    double[] o = new double[d * d];
+    for (int i = 0; i < d; i++) {
+      for (int k = 0; k < d; k++) {
+        for (int j = 0; j < d; j++) {
+          o[i * d + j] += a[i * d + k] * b[k * d + j];
+        }
+      }
+    }
+    return o;
+  }
+
+  /** ‖M‖₂ by power iteration on MᵀM. */
+  private static double spectral(double[] m, int d) {
+    double[] mt = new double[d * d];
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        mt[j * d + i] = m[i * d + j];
+      }
+    }
+    double[] mtm = multiply(mt, m, d);
+    double[] v = new double[d];
+    java.util.Arrays.fill(v, 1);
+    v[0] = 1.5;
+    double lam = 0;
+    for (int it = 0; it < 200; it++) {
+      double[] w = apply(mtm, v, d);
+      double n = norm(w);
+      if (n == 0) {
+        return 0;
+      }
+      for (int i = 0; i < d; i++) {
+        v[i] = w[i] / n;
+      }
+      lam = n;
+    }
+    return Math.sqrt(lam);
+  }
+
+  private static double[] inverse(double[] m, int d) {
+    double[] o = new double[d * d];
+    for (int c = 0; c < d; c++) {
+      double[] e = new double[d];
+      e[c] = 1;
+      double[] col = SampleComplexity.solve(m.clone(), e, d);
+      for (int i = 0; i < d; i++) {
+        o[i * d + c] = col[i];
+      }
+    }
+    return o;
   }
 }

@@ -89,4 +89,12 @@ class GlimeTheoryTest {
     double[] w = SampleComplexity.wilson(90, 100);
     assertTrue(w[0] < 0.9 && w[1] > 0.9);
   }
+
+  @Test
+  void thePerturbationInequalityOfGarreauAndMardaouiHoldsAtTheEdgeOfItsCondition() {
+    for (int d : new int[] {2, 4}) {
+      double worst = ProofSteps.perturbationInequalityWorstRatio(d, 1, 100, 3);
+      assertTrue(worst > 0 && worst <= 1, "d=" + d + ": " + worst);
+    }
+  }
 }
