@@ -29,7 +29,7 @@ class Seed001LedgerTest {
         .filter(e -> e.claim().id().startsWith("001-")).toList();
     assertEquals(25, mine.size());
     for (LedgerEntry e : mine) {
-      System.out.println(e.claim().id() + " | " + e.verdict() + " | " + e);
+      System.out.println(e.claim().id() + " | " + e.verdict());
     }
     System.out.println("seed 001 checks: " + secs + " s");
     Map<String, Verdict> v = mine.stream().collect(Collectors.toMap(e -> e.claim().id(),

@@ -97,4 +97,19 @@ class GlimeTheoryTest {
       assertTrue(worst > 0 && worst <= 1, "d=" + d + ": " + worst);
     }
   }
+
+  @Test
+  void theRidgeRegimesDifferExactlyByTheInverseOfZ() {
+    // λmin(E_P̃[zzᵀ]) / λmin(E_Uni[πzzᵀ]) = (α1 − α2)_Binomial / (α1 − α2)_LIME = (2/(1 + 1/E))^d
+    for (int d = 2; d <= 5; d++) {
+      for (BigFraction e : new BigFraction[] {BigFraction.of(5, 4), BigFraction.of(9)}) {
+        BigFraction[] b = GlimeClosedForms.alphasEnumerated(d, e, true);
+        BigFraction[] l = GlimeClosedForms.alphasEnumerated(d, e, false);
+        BigFraction ratio = b[0].subtract(b[1]).divide(l[0].subtract(l[1]));
+        assertEquals(BigFraction.of(2).divide(BigFraction.ONE.add(e.reciprocal())).pow(d), ratio);
+        assertEquals(BigFraction.ONE.divide(GlimeClosedForms.zClosed(d, e)).multiply(
+            GlimeClosedForms.pow(e, -d)).multiply(e.pow(d)), ratio);
+      }
+    }
+  }
 }
