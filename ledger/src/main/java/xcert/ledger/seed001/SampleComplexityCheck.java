@@ -117,6 +117,7 @@ public final class SampleComplexityCheck implements ClaimCheck {
           + "%.3g; GLIME λ=%s: %s] ", r.d(), r.sigma(), show(r.lime()), show(r.glime()),
           r.ratio(), LAMBDA, show(r.glimeFixed())));
     }
+    ctx.plots().ifPresent(dir -> plot(dir, rows));
     List<Finding> out = new ArrayList<>();
     out.add(headline(ctx, rows, check, table.toString()));
     out.add(theorem41(rows, check));
@@ -317,6 +318,29 @@ public final class SampleComplexityCheck implements ClaimCheck {
     }
     return Finding.fails("001-Cor4.3", chk, head + "failing: " + String.join("; ", f)
         + ". Measured (GLIME-Binomial, λ = " + LAMBDA + "): " + ev);
+  }
+
+  /** n needed against d, LIME and GLIME-Binomial per σ, log scale (seed001-sample-complexity.png). */
+  static void plot(java.nio.file.Path dir, List<Row> rows) {
+    try {
+      java.nio.file.Files.createDirectories(dir);
+      org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(900)
+          .height(600).title("Seed 001 §4.1: samples to reach ε = 0.2‖w‖ with prob. 0.9 "
+          + "(Ridge α = 1 on the sum)").xAxisTitle("d").yAxisTitle("n needed (log scale)").build();
+      chart.getStyler().setYAxisLogarithmic(true);
+      for (double s : rows.stream().mapToDouble(Row::sigma).distinct().toArray()) {
+        List<Row> rs = rows.stream().filter(r -> r.sigma() == s).toList();
+        double[] d = rs.stream().mapToDouble(Row::d).toArray();
+        chart.addSeries("LIME σ=" + s, d, rs.stream().mapToDouble(r -> Row.n(r.lime()))
+            .toArray());
+        chart.addSeries("GLIME-Binomial σ=" + s, d, rs.stream().mapToDouble(r -> Row.n(r.glime()))
+            .toArray());
+      }
+      org.knowm.xchart.BitmapEncoder.saveBitmap(chart, dir.resolve(
+          "seed001-sample-complexity.png").toString(), org.knowm.xchart.BitmapEncoder.BitmapFormat.PNG);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** For tests: the measured rows keyed by "d/σ". */
