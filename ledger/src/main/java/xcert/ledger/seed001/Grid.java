@@ -11,7 +11,7 @@ final class Grid {
   private Grid() {}
 
   static int[] dims(CheckContext ctx) {
-    return ctx.full() ? new int[] {2, 3, 4, 5, 6, 8, 10, 20, 40} : new int[] {2, 3, 4, 5, 8};
+    return ctx.full() ? new int[] {2, 3, 4, 5, 6, 8, 10, 20, 40} : new int[] {2, 3, 4, 5, 6, 8};
   }
 
   static double[] sigmas(CheckContext ctx) {

@@ -60,14 +60,15 @@ class Seed001CounterexamplesTest {
   }
 
   /**
-   * Corollary 4.3's ν = 2: at d = 8, σ = 1 the matrix variance ‖E[(zzᵀ − E zzᵀ)²]‖₂ is 8.36 > 4.
+   * Corollary 4.3's ν = 2: from d = 6 on (d = 6, σ = 1: the matrix variance
+   * ‖E[(zzᵀ − E zzᵀ)²]‖₂ is 4.98 > 4; d = 8, σ = 1: 8.36); at d = 5 it holds.
    */
   @Test
-  void corollaryNuFailsAtDEight() {
-    ProofSteps.Step nu = ProofSteps.corollaryB3(8, 1, 0).stream()
+  void corollaryNuFailsFromDSix() {
+    ProofSteps.Step nu = ProofSteps.corollaryB3(6, 1, 0).stream()
         .filter(st -> st.where().equals("Cor 4.3 ν")).findFirst().orElseThrow();
     assertFalse(nu.holds());
-    assertEquals(8.36389, nu.lhs().mid(), 1e-4);
+    assertEquals(4.97960, nu.lhs().mid(), 1e-4);
     assertTrue(ProofSteps.corollaryB3(5, 1, 0).stream()
         .filter(st -> st.where().equals("Cor 4.3 ν")).findFirst().orElseThrow().holds());
   }
