@@ -64,7 +64,7 @@ public final class RdeCheck implements ClaimCheck {
 
   /** RDE's result is in [0,1]^d and lowers D(s) + λ‖s‖₁ from s0 = 0.2·1. */
   static Finding eq4(CheckContext ctx) {
-    int n = ctx.full() ? 20 : 6;
+    int n = ctx.full() ? 20 : 4;
     int lowered = 0;
     int inBox = 0;
     double worstGain = Double.POSITIVE_INFINITY;

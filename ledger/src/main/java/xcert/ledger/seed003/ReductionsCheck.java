@@ -53,7 +53,7 @@ public final class ReductionsCheck implements ClaimCheck {
     // Lemma 3.6 by SAT4J and exact counting, and its proof's bounds
     List<DimacsFormat.Cnf> cnfs = new ArrayList<>();
     List<BigFraction> deltas = new ArrayList<>();
-    int generated = full ? 100 : 24;
+    int generated = full ? 100 : 16;
     for (int k = 0; k < generated; k++) {
       SplittableRandom r = new SplittableRandom(ctx.seed() + 3600 + k);
       int d = 1 + r.nextInt(8);
