@@ -117,19 +117,9 @@ public final class FitsCheck implements ClaimCheck {
     return out;
   }
 
-  /** Σ|y − ŷ| / Σ|y − ȳ|. */
+  /** Σ|y − ŷ| / Σ|y − ȳ| ({@link ExponentialFit#relativeAbsoluteError}). */
   static double rae(ExponentialFit f, double[] d, double[] y) {
-    double mean = 0;
-    for (double v : y) {
-      mean += v / y.length;
-    }
-    double num = 0;
-    double den = 0;
-    for (int i = 0; i < d.length; i++) {
-      num += Math.abs(y[i] - f.at(d[i]));
-      den += Math.abs(y[i] - mean);
-    }
-    return num / den;
+    return f.relativeAbsoluteError(d, y);
   }
 
   static double round3(double v) {
