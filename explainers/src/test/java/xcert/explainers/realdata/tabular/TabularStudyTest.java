@@ -1,0 +1,42 @@
+package xcert.explainers.realdata.tabular;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xcert.explainers.backend.CpuBackend;
+import xcert.solvers.report.Report;
+
+/** The tabular study runs end to end on a small configuration and writes its plots. */
+class TabularStudyTest {
+
+  @Test
+  void studyRunsAndWritesPlots(@TempDir Path out) {
+    TabularStudy study = new TabularStudy(out, new CpuBackend(1), null);
+    TabularStudy.Result r = study.compute(new TabularStudy.Config(3, 10, 0.1, 7), s -> { });
+    assertEquals(2, r.recovery().size());
+    assertEquals(4, r.perturbation().size());
+    for (String name : TabularSet.NAMES) {
+      assertTrue(Files.isRegularFile(out.resolve(TabularStudy.recoveryPng(name))));
+      for (String model : TabularSet.MODELS) {
+        assertTrue(Files.isRegularFile(out.resolve(TabularStudy.perturbationPng(name, model))));
+      }
+    }
+    for (PerturbationTest p : r.perturbation()) {
+      for (PerturbationTest.Curve c : p.curves()) {
+        assertEquals(p.set().dimension(), c.binary().length);
+        // perturbing every feature is the same for every method
+        assertEquals(p.curves().get(0).binary()[c.binary().length - 1],
+            c.binary()[c.binary().length - 1], 1e-12);
+      }
+    }
+    Report rep = study.report(r);
+    assertEquals("tabular", rep.id());
+    assertFalse(rep.blocks().isEmpty());
+    assertTrue(rep.data().containsKey("recovery"));
+  }
+}
