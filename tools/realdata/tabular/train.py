@@ -16,6 +16,8 @@ data/realdata/tabular/:
                             regression (breast cancer), a ReLU network with no hidden layer
   models/<set>-mlp.json     a ReLU network with three hidden layers of 8 units (the seed's NN1 / NNA;
                             the seed's WHO networks use tanh, xcert reads ReLU networks only)
+  models/<set>-mlp5.json,   five and eight hidden layers of 8 units (the seed's NN2 / NNB and
+  models/<set>-mlp8.json    NN3 / NNC)
   expected.json             sklearn's own predictions (predict / decision_function) on the first
                             test rows, and each model's train/test score, for the Java tests
 
@@ -35,6 +37,8 @@ from sklearn.neural_network import MLPClassifier, MLPRegressor
 SEED = 0
 DIR = os.path.join("data", "realdata", "tabular")
 EXPECTED_ROWS = 8
+# the networks: hidden layers of 8 ReLU units (seed 000 A.4: NN1/NNA 3, NN2/NNB 5, NN3/NNC 8)
+DEPTHS = {"mlp": 3, "mlp5": 5, "mlp8": 8}
 
 
 def load(name):
@@ -91,9 +95,11 @@ def main():
             pre["target_mean"], pre["target_std"] = ym, ys
             t = (y - ym) / ys
             lin = LinearRegression().fit(Xs[tr], t[tr])
-            mlp = MLPRegressor(hidden_layer_sizes=(8, 8, 8), activation="relu", solver="adam",
-                               max_iter=3000, random_state=SEED).fit(Xs[tr], t[tr])
-            models = {"linear": lin, "mlp": mlp}
+            models = {"linear": lin}
+            for k, depth in DEPTHS.items():
+                models[k] = MLPRegressor(hidden_layer_sizes=(8,) * depth, activation="relu",
+                                         solver="adam", max_iter=3000,
+                                         random_state=SEED).fit(Xs[tr], t[tr])
             for k, m in models.items():
                 p = m.predict(Xs)
                 rec["models"][k] = {
@@ -104,9 +110,11 @@ def main():
             head = None
         else:
             lin = LogisticRegression(C=1.0, max_iter=10000).fit(Xs[tr], y[tr])
-            mlp = MLPClassifier(hidden_layer_sizes=(8, 8, 8), activation="relu", solver="adam",
-                                max_iter=3000, random_state=SEED).fit(Xs[tr], y[tr])
-            models = {"linear": lin, "mlp": mlp}
+            models = {"linear": lin}
+            for k, depth in DEPTHS.items():
+                models[k] = MLPClassifier(hidden_layer_sizes=(8,) * depth, activation="relu",
+                                          solver="adam", max_iter=3000,
+                                          random_state=SEED).fit(Xs[tr], y[tr])
             for k, m in models.items():
                 if k == "linear":
                     s = m.decision_function(Xs)
@@ -128,9 +136,11 @@ def main():
                     "test_accuracy": float(np.mean(pred[te] == y[te]))}
             lin_json = network(d, [layer(lin.coef_.reshape(d, 1), lin.intercept_)], "sigmoid")
             head = "sigmoid"
-        mlp_layers = [layer(W, b) for W, b in zip(mlp.coefs_, mlp.intercepts_)]
         dump(lin_json, os.path.join(DIR, "models", name + "-linear.json"))
-        dump(network(d, mlp_layers, head), os.path.join(DIR, "models", name + "-mlp.json"))
+        for k in DEPTHS:
+            mlp = models[k]
+            mlp_layers = [layer(W, b) for W, b in zip(mlp.coefs_, mlp.intercepts_)]
+            dump(network(d, mlp_layers, head), os.path.join(DIR, "models", name + "-" + k + ".json"))
         dump(pre, os.path.join(DIR, name + "-preprocessing.json"))
         expected["sets"][name] = rec
     dump(expected, os.path.join(DIR, "expected.json"))

@@ -47,9 +47,11 @@ public record PerturbationTest(TabularSet set, String model, int[] rows, double 
 
   /**
    * One method's curves: entry k−1 is the mean over points of |f(x) − f(x')| with the bottom-k
-   * features perturbed.
+   * features perturbed; {@code binaryByPoint} and {@code continuousByPoint} hold each point's AUC
+   * (their mean is the curve's AUC), for the paired standard errors of the evidence.
    */
-  public record Curve(String method, double[] binary, double[] continuous) {
+  public record Curve(String method, double[] binary, double[] continuous,
+      double[] binaryByPoint, double[] continuousByPoint) {
 
     /** Mean over k = 1..d−1. */
     public double binaryAuc() {
@@ -90,6 +92,9 @@ public record PerturbationTest(TabularSet set, String model, int[] rows, double 
     int m = SeedMethods.ALL.size();
     double[][] bin = new double[m][d];
     double[][] cont = new double[m][d];
+    double[][] binPt = new double[m][rows.length];
+    double[][] contPt = new double[m][rows.length];
+    int upTo = Math.max(1, d - 1);
     for (int p = 0; p < rows.length; p++) {
       double[] x = set.scaled(rows[p]);
       double fx = f.score(x);
@@ -111,13 +116,18 @@ public record PerturbationTest(TabularSet set, String model, int[] rows, double 
         for (int kk = 0; kk < d; kk++) {
           int j = order[kk];
           xb[j] = 0;
-          bin[k][kk] += Math.abs(f.score(xb) - fx);
+          double db = Math.abs(f.score(xb) - fx);
+          bin[k][kk] += db;
           double s = 0;
           for (int r = 0; r < draws; r++) {
             xc[r][j] = x[j] + noise[r][j];
             s += Math.abs(f.score(xc[r]) - fx);
           }
           cont[k][kk] += s / draws;
+          if (kk < upTo) {
+            binPt[k][p] += db / upTo;
+            contPt[k][p] += s / draws / upTo;
+          }
         }
       }
     }
@@ -127,7 +137,7 @@ public record PerturbationTest(TabularSet set, String model, int[] rows, double 
         bin[k][kk] /= rows.length;
         cont[k][kk] /= rows.length;
       }
-      curves.add(new Curve(SeedMethods.ALL.get(k), bin[k], cont[k]));
+      curves.add(new Curve(SeedMethods.ALL.get(k), bin[k], cont[k], binPt[k], contPt[k]));
     }
     String where = set.label() + " " + model + ", " + rows.length + " test rows, σ = " + sigma
         + ", " + draws + " draws, seed " + seed;
@@ -144,6 +154,8 @@ public record PerturbationTest(TabularSet set, String model, int[] rows, double 
 
   private static Verdict strict(List<Curve> curves, String where) {
     List<String> bad = new ArrayList<>();
+    double closestZ = Double.POSITIVE_INFINITY;
+    String closest = "";
     for (Curve mult : curves) {
       if (!SeedMethods.multiplicative(mult.method())) {
         continue;
@@ -151,6 +163,18 @@ public record PerturbationTest(TabularSet set, String model, int[] rows, double 
       for (Curve add : curves) {
         if (!SeedMethods.FIGURE3_ADDITIVE.contains(add.method())) {
           continue;
+        }
+        double[] zb = pairedZ(add.binaryByPoint(), mult.binaryByPoint());
+        double[] zc = pairedZ(mult.continuousByPoint(), add.continuousByPoint());
+        if (zb[2] < closestZ) {
+          closestZ = zb[2];
+          closest = String.format(Locale.ROOT, "binary %s − %s = %.4g (paired SE over points "
+              + "%.3g, z = %.3g)", add.method(), mult.method(), zb[0], zb[1], zb[2]);
+        }
+        if (zc[2] < closestZ) {
+          closestZ = zc[2];
+          closest = String.format(Locale.ROOT, "continuous %s − %s = %.4g (paired SE over points "
+              + "%.3g, z = %.3g)", mult.method(), add.method(), zc[0], zc[1], zc[2]);
         }
         if (!(mult.binaryAuc() < add.binaryAuc())) {
           bad.add(String.format(Locale.ROOT, "binary: %s %.4g ≥ %s %.4g", mult.method(),
@@ -163,8 +187,26 @@ public record PerturbationTest(TabularSet set, String model, int[] rows, double 
       }
     }
     return bad.isEmpty() ? Verdict.holds(CLAIM + " (strict)", where
-        + ": every pair separated in both neighbourhoods")
+        + ": every pair separated in both neighbourhoods; closest: " + closest)
         : Verdict.fails(CLAIM + " (strict)", where + ": " + String.join("; ", bad));
+  }
+
+  /** Mean of a − b over points, its standard error, and mean / SE (∞ when every difference is 0). */
+  static double[] pairedZ(double[] a, double[] b) {
+    int n = a.length;
+    double mean = 0;
+    for (int i = 0; i < n; i++) {
+      mean += (a[i] - b[i]) / n;
+    }
+    double ss = 0;
+    for (int i = 0; i < n; i++) {
+      double e = a[i] - b[i] - mean;
+      ss += e * e;
+    }
+    double se = n > 1 ? Math.sqrt(ss / (n - 1) / n) : Double.NaN;
+    double z = se > 0 ? mean / se : mean > 0 ? Double.POSITIVE_INFINITY
+        : mean < 0 ? Double.NEGATIVE_INFINITY : 0;
+    return new double[] {mean, se, z};
   }
 
   private static Verdict groupMeans(List<Curve> curves, String where) {

@@ -33,7 +33,7 @@ public final class TabularPlots {
         .title("Model recovery on " + r.set().label() + " (" + r.rows().length
             + " test rows): mean L1 distance of g to f's weights")
         .xAxisTitle("method").yAxisTitle("log10 of mean L1 distance (floored at 1e-16)").build();
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.getStyler().setXAxisLabelRotation(20);
     List<String> names = new ArrayList<>();
     List<Double> toW = new ArrayList<>();

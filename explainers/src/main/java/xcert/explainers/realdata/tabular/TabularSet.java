@@ -30,8 +30,11 @@ public record TabularSet(String name, String task, List<String> features, double
 
   /** The two data sets, in report order. */
   public static final List<String> NAMES = List.of("diabetes", "breast_cancer");
-  /** The model kinds: f in G (linear or logistic regression) and the 3 × 8 ReLU network. */
-  public static final List<String> MODELS = List.of("linear", "mlp");
+  /**
+   * The model kinds: f in G (linear or logistic regression) and the ReLU networks with 3, 5 and 8
+   * hidden layers of 8 units (the seed's NN1–NN3 / NNA–NNC).
+   */
+  public static final List<String> MODELS = List.of("linear", "mlp", "mlp5", "mlp8");
 
   /** {@code data/realdata/tabular} of the checkout ({@link DataFiles}). */
   public static Path defaultDir() {
@@ -82,7 +85,7 @@ public record TabularSet(String name, String task, List<String> features, double
   }
 
   /**
-   * The model {@code kind} ("linear" or "mlp") from {@code models/<name>-<kind>.json}: for the
+   * The model {@code kind} (one of {@link #MODELS}) from {@code models/<name>-<kind>.json}: for the
    * classifiers the score before the sigmoid head (the logit).
    */
   public ReluNetwork model(String kind) {
