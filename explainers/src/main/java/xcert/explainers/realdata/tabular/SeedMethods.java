@@ -3,6 +3,8 @@ package xcert.explainers.realdata.tabular;
 import java.util.List;
 import xcert.explainers.api.Attribution;
 import xcert.explainers.backend.Backend;
+import xcert.explainers.lfa.Kernel;
+import xcert.explainers.limits.ExactLimits;
 import xcert.explainers.methods.MethodSettings;
 import xcert.explainers.methods.Methods;
 import xcert.solvers.model.ReluNetwork;
@@ -37,7 +39,23 @@ public final class SeedMethods {
    */
   public static final List<String> FIGURE3_ADDITIVE = List.of("smoothgrad", "vanilla-gradients");
 
+  /**
+   * The exact infinite-sample limits of the three sampled multiplicative methods
+   * ({@link ExactLimits}), each named after its method with a suffix: KernelSHAP over all 2^d
+   * coalitions (the Shapley values, exact rationals), LIME's limit (n → ∞, where Ridge(α)'s
+   * penalty α/n vanishes: λ = 0; same kernel), Integrated Gradients integrated exactly between the
+   * path's kinks. The binary-noise ones need d ≤ {@value ExactLimits#MAX_DIMENSION} (diabetes).
+   * Shown beside the sampled methods; outside the Figure 3 criteria.
+   */
+  public static final List<String> LIMITS = List.of("kernelshap-exact", "lime-limit",
+      "integrated-gradients-exact");
+
   private SeedMethods() {}
+
+  /** The sampled method whose limit {@code limit} is. */
+  public static String sampledOf(String limit) {
+    return limit.substring(0, limit.lastIndexOf('-'));
+  }
 
   /** The settings of {@code method} with random seed {@code seed}. */
   public static MethodSettings settings(String method, long seed) {
@@ -50,9 +68,25 @@ public final class SeedMethods {
     };
   }
 
-  /** The attribution of {@code method} for f at x with random seed {@code seed}. */
+  /**
+   * The attribution of {@code method} (one of {@link #ALL} or {@link #LIMITS}) for f at x with
+   * random seed {@code seed}.
+   */
   public static double[] explain(String method, ReluNetwork f, double[] x, long seed,
       Backend backend) {
+    double[] r = new double[f.dimension()];
+    switch (method) {
+      case "kernelshap-exact" -> {
+        return ExactLimits.kernelShap(f, x, r).values();
+      }
+      case "lime-limit" -> {
+        return ExactLimits.lime(f, x, r, 0.25, Kernel.Distance.COSINE, true, 0).values();
+      }
+      case "integrated-gradients-exact" -> {
+        return ExactLimits.integratedGradients(f, x, r).values();
+      }
+      default -> { }
+    }
     Attribution a = Methods.create(method, settings(method, seed), f.dimension())
         .explain(f, x, backend);
     return a.values();

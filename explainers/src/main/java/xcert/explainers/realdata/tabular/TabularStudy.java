@@ -34,8 +34,11 @@ public final class TabularStudy implements Study {
    * @param sigma the continuous perturbation's σ
    * @param seed the base seed
    * @param models the models of the perturbation tests (of {@link TabularSet#MODELS})
+   * @param limitPoints points of the sampled-against-limit comparison on diabetes (the first of
+   *     the chosen test rows)
    */
-  public record Config(int points, int draws, double sigma, long seed, List<String> models) {
+  public record Config(int points, int draws, double sigma, long seed, List<String> models,
+      int limitPoints) {
 
     public Config {
       models = List.copyOf(models);
@@ -43,7 +46,7 @@ public final class TabularStudy implements Study {
 
     /** 20 test points per data set; the linear model and the 3-hidden-layer network. */
     public static Config standard() {
-      return new Config(20, 100, SeedMethods.SIGMA, 2100, List.of("linear", "mlp"));
+      return new Config(20, 100, SeedMethods.SIGMA, 2100, List.of("linear", "mlp"), 3);
     }
 
     /**
@@ -51,13 +54,14 @@ public final class TabularStudy implements Study {
      * (the seed's Figures 12–13 rows).
      */
     public static Config full() {
-      return new Config(100, 100, SeedMethods.SIGMA, 2100, TabularSet.MODELS);
+      return new Config(100, 100, SeedMethods.SIGMA, 2100, TabularSet.MODELS, 10);
     }
   }
 
   /** What the study found. */
   public record Result(Config config, List<ModelRecovery> recovery,
-      List<PerturbationTest> perturbation, Map<String, Object> training, double seconds) {}
+      List<PerturbationTest> perturbation, List<SampledVsLimit> limits,
+      Map<String, Object> training, double seconds) {}
 
   private final Path outDir;
   private final Backend backend;
@@ -112,6 +116,7 @@ public final class TabularStudy implements Study {
     Path dir = dataDir != null ? dataDir : TabularSet.defaultDir();
     List<ModelRecovery> rec = new ArrayList<>();
     List<PerturbationTest> pert = new ArrayList<>();
+    List<SampledVsLimit> lim = new ArrayList<>();
     try {
       Files.createDirectories(outDir);
       for (String name : TabularSet.NAMES) {
@@ -129,6 +134,13 @@ public final class TabularStudy implements Study {
               config.sigma(), config.draws(), config.seed(), backend);
           pert.add(p);
           TabularPlots.perturbation(outDir.resolve(perturbationPng(name, model)), p);
+          if (set.dimension() <= xcert.explainers.limits.ExactLimits.MAX_DIMENSION
+              && config.limitPoints() > 0) {
+            progress.accept("tabular: sampled against exact limits on " + set.label() + " "
+                + model);
+            lim.add(SampledVsLimit.run(set, model, set.model(model), java.util.Arrays.copyOf(
+                rows, Math.min(rows.length, config.limitPoints())), config.seed(), backend));
+          }
         }
       }
     } catch (IOException e) {
@@ -136,7 +148,7 @@ public final class TabularStudy implements Study {
     }
     Map<String, Object> training = TabularJson.object(TabularJson.read(dir.resolve(
         "expected.json")));
-    return new Result(config, rec, pert, training, (System.nanoTime() - t0) / 1e9);
+    return new Result(config, rec, pert, lim, training, (System.nanoTime() - t0) / 1e9);
   }
 
   @Override
@@ -227,12 +239,21 @@ public final class TabularStudy implements Study {
       verdicts.add(List.of(p.set().label() + " " + p.model(), "Figure 3, group means",
           verdict(p.groupMeans()), p.groupMeans().witness()));
     }
+    if (!r.limits().isEmpty()) {
+      List<List<Object>> rows = new ArrayList<>();
+      r.limits().forEach(l -> rows.addAll(l.tableRows()));
+      b.table("sampled explanations against their exact limits (mean ‖sampled − limit‖₁ / "
+          + "‖limit‖₁ over the first " + r.limits().get(0).rows().length + " test rows; "
+          + "KernelSHAP over all 2^10 coalitions, LIME at n → ∞, IG between kinks)",
+          List.of("model", "sampled", "limit", "relative L1"), rows, Medium.ALL);
+    }
     b.table("verdicts", List.of("model", "criterion", "verdict", "evidence"), verdicts,
         Medium.ALL);
     b.data("seconds", r.seconds()).data("points", c.points()).data("draws", c.draws())
         .data("sigma", c.sigma()).data("seed", c.seed())
         .data("recovery", r.recovery().stream().map(ModelRecovery::data).toList())
         .data("perturbation", r.perturbation().stream().map(PerturbationTest::data).toList())
+        .data("sampled_vs_limit", r.limits().stream().map(SampledVsLimit::data).toList())
         .data("training", r.training());
     return b.build();
   }

@@ -17,7 +17,8 @@ class TabularStudyTest {
   @Test
   void studyRunsAndWritesPlots(@TempDir Path out) {
     TabularStudy study = new TabularStudy(out, new CpuBackend(1), null);
-    TabularStudy.Result r = study.compute(new TabularStudy.Config(3, 10, 0.1, 7, java.util.List.of("linear", "mlp")), s -> { });
+    TabularStudy.Result r = study.compute(new TabularStudy.Config(3, 10, 0.1, 7,
+        java.util.List.of("linear", "mlp"), 2), s -> { });
     assertEquals(2, r.recovery().size());
     assertEquals(4, r.perturbation().size());
     for (String name : TabularSet.NAMES) {
@@ -37,6 +38,15 @@ class TabularStudyTest {
           mean += v / c.binaryByPoint().length;
         }
         assertEquals(c.binaryAuc(), mean, 1e-12 * (1 + mean));
+      }
+    }
+    assertEquals(2, r.limits().size());
+    for (SampledVsLimit l : r.limits()) {
+      // KernelSHAP is exact on the linear model for any coalitions; IG's Riemann sum of a
+      // piecewise-linear path is close to its exact integral
+      assertTrue(l.gaps().get("integrated-gradients-exact") < 1e-2, l.gaps().toString());
+      if (l.model().equals("linear")) {
+        assertTrue(l.gaps().get("kernelshap-exact") < 1e-8, l.gaps().toString());
       }
     }
     Report rep = study.report(r);
