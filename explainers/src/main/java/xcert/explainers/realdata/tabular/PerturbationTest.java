@@ -152,7 +152,7 @@ public record PerturbationTest(TabularSet set, String model, int[] rows, double 
         .mapToInt(Integer::intValue).toArray();
   }
 
-  private static Verdict strict(List<Curve> curves, String where) {
+  static Verdict strict(List<Curve> curves, String where) {
     List<String> bad = new ArrayList<>();
     double closestZ = Double.POSITIVE_INFINITY;
     String closest = "";
@@ -209,7 +209,7 @@ public record PerturbationTest(TabularSet set, String model, int[] rows, double 
     return new double[] {mean, se, z};
   }
 
-  private static Verdict groupMeans(List<Curve> curves, String where) {
+  static Verdict groupMeans(List<Curve> curves, String where) {
     double[] mb = new double[2];
     double[] mc = new double[2];
     int[] n = new int[2];
