@@ -13,8 +13,9 @@ import xcert.solvers.model.ReluNetwork;
  * How far the sampled explanations that Experiments 2 and 3 use (n = 1000, seed 000 A.4) lie from
  * their exact infinite-sample limits ({@link SeedMethods#LIMITS}): the mean over points of
  * ‖sampled − limit‖₁ / ‖limit‖₁, a measurement (no criterion) that says how much of a perturbation
- * curve is sampling noise. The binary-noise limits enumerate {0,1}^d, so this runs where
- * d ≤ {@value ExactLimits#MAX_DIMENSION} (diabetes).
+ * curve is sampling noise. The binary-noise limits enumerate {0,1}^d, so they run where
+ * d ≤ {@value ExactLimits#MAX_DIMENSION} (diabetes); Integrated Gradients' exact integral runs on
+ * every model.
  *
  * @param set the data set
  * @param model the model kind
@@ -26,12 +27,8 @@ public record SampledVsLimit(TabularSet set, String model, int[] rows, Map<Strin
   /** Runs on {@code rows} with the seeds the experiments use (seed + point index). */
   public static SampledVsLimit run(TabularSet set, String model, ReluNetwork f, int[] rows,
       long seed, Backend backend) {
-    if (f.dimension() > ExactLimits.MAX_DIMENSION) {
-      throw new IllegalArgumentException("the binary-noise limits enumerate 2^d masks; d = "
-          + f.dimension() + " > " + ExactLimits.MAX_DIMENSION);
-    }
     Map<String, Double> gaps = new LinkedHashMap<>();
-    for (String limit : SeedMethods.LIMITS) {
+    for (String limit : limitsFor(f.dimension())) {
       double sum = 0;
       for (int p = 0; p < rows.length; p++) {
         double[] x = set.scaled(rows[p]);
@@ -47,6 +44,12 @@ public record SampledVsLimit(TabularSet set, String model, int[] rows, Map<Strin
       gaps.put(limit, sum / rows.length);
     }
     return new SampledVsLimit(set, model, rows.clone(), gaps);
+  }
+
+  /** The limits computable at dimension d: all three up to d = 20, else Integrated Gradients'. */
+  public static List<String> limitsFor(int d) {
+    return d <= ExactLimits.MAX_DIMENSION ? SeedMethods.LIMITS
+        : List.of("integrated-gradients-exact");
   }
 
   public Map<String, Object> data() {

@@ -40,12 +40,12 @@ class TabularStudyTest {
         assertEquals(c.binaryAuc(), mean, 1e-12 * (1 + mean));
       }
     }
-    assertEquals(2, r.limits().size());
+    assertEquals(4, r.limits().size());
     for (SampledVsLimit l : r.limits()) {
       // KernelSHAP is exact on the linear model for any coalitions; IG's Riemann sum of a
       // piecewise-linear path is close to its exact integral
       assertTrue(l.gaps().get("integrated-gradients-exact") < 1e-2, l.gaps().toString());
-      if (l.model().equals("linear")) {
+      if (l.model().equals("linear") && l.set().name().equals("diabetes")) {
         assertTrue(l.gaps().get("kernelshap-exact") < 1e-8, l.gaps().toString());
       }
     }
