@@ -87,5 +87,13 @@ class ClaimsLedgerTest {
     assertEquals(0, (int) l.counts().get(Verdict.ERROR), l.entries().stream()
         .filter(e -> e.verdict() == Verdict.ERROR).map(e -> e.claim().id() + ": "
             + e.finding().evidence()).toList().toString());
+    // every claim has a check; at least 105 of the 112 are decided (holds, fails, or holds under
+    // a stated reading), the others say why no computation decides them
+    assertEquals(0, (int) l.counts().get(Verdict.NO_CHECK));
+    assertTrue(l.decided() >= 105, l.decided() + " decided");
+    for (LedgerEntry e : l.entries()) {
+      assertTrue(!e.finding().check().isBlank() && (e.verdict() == Verdict.NOT_CHECKABLE
+          || !e.finding().evidence().isBlank()), e.claim().id() + " has no check or evidence");
+    }
   }
 }
