@@ -41,7 +41,7 @@ final class ReproduceCommand implements Callable<Integer> {
   boolean full;
 
   @Option(names = "--only", paramLabel = "ID", split = ",",
-      description = "run only these sections (ids: seed004, counting, certificates, reductions, explainers, relaxations, claims)")
+      description = "run only these sections (ids: seed004, counting, certificates, reductions, explainers, relaxations, digits, claims)")
   List<String> only;
 
   @Option(names = "--backend", paramLabel = "auto|cpu|gpu", defaultValue = "cpu",
@@ -57,7 +57,9 @@ final class ReproduceCommand implements Callable<Integer> {
   List<ReportSection> sections(Backend backend) {
     return List.of(new Seed004Section(), new CountingSection(), new CertificatesSection(out),
         new ReductionsSection(), new ExplainersSection(out, backend),
-        new RelaxationsSection(out, backend), new ClaimsSection(out));
+        new RelaxationsSection(out, backend),
+        new DigitsSection(out, backend),
+        new ClaimsSection(out));
   }
 
   @Override
