@@ -42,21 +42,22 @@ public final class DigitsStudy implements Study {
    * @param k top-K of the Jaccard index
    * @param r2Points Monte-Carlo points of the continuous GLIME variants' R²
    * @param perClass test digits per class for seeds 003 and 004
+   * @param maxImages at most this many of those digits (class by class)
    * @param arithmetic of the seed 003 distortion tables
    */
   public record Config(int[] stabilityClasses, int seeds, long[] ns, int k, int r2Points,
-      int perClass, Arithmetic arithmetic) {
+      int perClass, int maxImages, Arithmetic arithmetic) {
 
     /** Under 40 s on two cores: two digits for 001, one digit per class for 003/004. */
     public static Config standard() {
       return new Config(new int[] {2, 8}, 10, new long[] {64, 256, 2048}, 4, 2048, 1,
-          Arithmetic.FLOAT64);
+          10, Arithmetic.FLOAT64);
     }
 
     /** {@code --full}: one digit per class for 001, five per class (50, as seed 003) for 003/004. */
     public static Config full() {
       return new Config(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, 10,
-          new long[] {32, 64, 128, 256, 512, 1024, 2048}, 4, 4096, 5, Arithmetic.EXACT);
+          new long[] {32, 64, 128, 256, 512, 1024, 2048}, 4, 4096, 5, 50, Arithmetic.EXACT);
     }
   }
 
@@ -114,6 +115,7 @@ public final class DigitsStudy implements Study {
       stab.add(sf.run(img, backend, progress));
     }
     List<DigitsData.Digit> images = data.testDigitsPerClass(c.perClass());
+    images = images.subList(0, Math.min(c.maxImages(), images.size()));
     progress.accept("digits 003/004: " + images.size() + " test digits, attributions, D(S) ("
         + c.arithmetic().name().toLowerCase(Locale.ROOT) + ") and exact P_suf/P_nec/P_uni");
     List<Object[]> pairs = images.parallelStream().map(d -> {

@@ -31,7 +31,12 @@ public final class RelevanceOrderingCurves {
 
   /** V: each superpixel kept or set to the reference with probability ½. */
   public static ProductDistribution noise() {
-    BigFraction[] p = new BigFraction[MaskedDigit.D];
+    return noise(MaskedDigit.D);
+  }
+
+  /** V on d superpixels. */
+  public static ProductDistribution noise(int d) {
+    BigFraction[] p = new BigFraction[d];
     java.util.Arrays.fill(p, BigFraction.of(1, 2));
     return ProductDistribution.bernoulli(p);
   }
