@@ -5,6 +5,9 @@ import java.util.Map;
 import xcert.explainers.backend.Backend;
 import xcert.explainers.lfa.Kernel;
 import xcert.explainers.limits.ExactLimits;
+import xcert.explainers.masks.MaskSettings;
+import xcert.explainers.masks.RelaxedMaskExplainer;
+import xcert.solvers.dist.ProductDistribution;
 import xcert.explainers.methods.MethodSettings;
 import xcert.explainers.methods.Methods;
 import xcert.explainers.rde.RdeExplainer;
@@ -32,6 +35,26 @@ public final class Attributions {
   public static final double SMOOTHGRAD_SIGMA = 0.25;
 
   private Attributions() {}
+
+  /** Names of seed 004's own explainers (not off-the-shelf), see {@link #seed004Masks}. */
+  public static final java.util.List<String> SEED004 = java.util.List.of("004 mask-suf (α=1)",
+      "004 mask-nec (α=0)", "004 mask-uni (α=½)");
+
+  /**
+   * Seed 004's own explainers (Eq. 13, Appendix A.2, {@link RelaxedMaskExplainer}, xcert's default
+   * settings, seed 0) at α = 1, 0, ½ against the point mass at the reference: the sufficiency,
+   * necessity and unified explainers of 004 Figure 2a.
+   */
+  public static Map<String, double[]> seed004Masks(MaskedDigit img, Backend backend) {
+    Map<String, double[]> m = new LinkedHashMap<>();
+    double[] alphas = {1, 0, 0.5};
+    for (int i = 0; i < alphas.length; i++) {
+      m.put(SEED004.get(i), new RelaxedMaskExplainer(MaskSettings.defaults(alphas[i]),
+          ProductDistribution.pointMass(MaskedDigit.zeros())).explain(img.g(), MaskedDigit.ones(),
+          backend).values());
+    }
+    return m;
+  }
 
   /** Every attribution of the list above, by name, in that order. */
   public static Map<String, double[]> all(MaskedDigit img, ReferenceDistribution rdeNoise,

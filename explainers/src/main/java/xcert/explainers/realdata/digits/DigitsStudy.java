@@ -123,8 +123,10 @@ public final class DigitsStudy implements Study {
       Map<String, double[]> attr = Attributions.all(img, RelevanceOrderingCurves.noise(),
           new CpuBackend(1));
       SetFunction dist = RelevanceOrderingCurves.distortion(img, c.arithmetic());
+      Map<String, double[]> with004 = new LinkedHashMap<>(attr);
+      with004.putAll(Attributions.seed004Masks(img, new CpuBackend(1)));
       return new Object[] {RelevanceOrderingCurves.run(img, dist, attr),
-          SufficientNecessaryMasks.run(img, attr)};
+          SufficientNecessaryMasks.run(img, with004)};
     }).toList();
     List<RelevanceOrderingCurves.Result> ord = new ArrayList<>();
     List<SufficientNecessaryMasks.Result> masks = new ArrayList<>();

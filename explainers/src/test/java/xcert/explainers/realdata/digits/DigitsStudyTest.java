@@ -22,7 +22,7 @@ class DigitsStudyTest {
         line -> { });
     assertEquals(1, r.stability().size());
     assertEquals(2, r.orderings().size());
-    assertEquals(9, r.verdicts().list().size());
+    assertEquals(10, r.verdicts().list().size());
     assertTrue(r.testAccuracy() > 0.95);
     for (RelevanceOrderingCurves.Result o : r.orderings()) {
       for (java.util.Map.Entry<String, org.apache.commons.numbers.fraction.BigFraction[]> e
