@@ -79,7 +79,8 @@ public final class DigitsModel {
   }
 
   /**
-   * g(z) = logit_cls((r + (x − r) ⊙ up(z))/16) for z ∈ R^16, up(z) copying z_s to the four pixels of superpixel s: the network composed
+   * g(z) = logit_cls((r + (x − r) ⊙ up(z))/16) for z ∈ R^16, up(z) copying z_s to the four
+   * pixels of superpixel s: the network composed
    * exactly (rationals, {@link AffineLayer#after}) with the affine map from superpixel masks to
    * images. g(1) is the logit at x, g(0) the logit at r; for 0/1 masks superpixel s is kept (z_s = 1)
    * or replaced by the reference (z_s = 0), and for real z the superpixel's deviation from r is scaled
