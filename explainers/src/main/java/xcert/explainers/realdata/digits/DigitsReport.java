@@ -95,8 +95,8 @@ final class DigitsReport {
     // 003
     b.paragraph("### Seed 003 Figure 3: relevance ordering against the exact rate–distortion "
         + "envelope", Medium.DOCUMENT);
-    b.paragraph(String.format(Locale.ROOT, "%d test digits (the first %d per class, class by class). A component not yet "
-        + "fixed is randomised: each superpixel independently kept or set to the reference with "
+    b.paragraph(String.format(Locale.ROOT, "%d test digits (the first %d per class, class by "
+        + "class). A component not yet fixed is randomised: each superpixel independently kept or set to the reference with "
         + "probability ½; D(S) = E ½(g(1) − g(z))² given z_S = 1, enumerated over all masks (%s). "
         + "Curves are D(first k)/D(∅), averaged over the digits; the envelope D*(k) = min_{|S|≤k} "
         + "D(S) is exact, and no ordering can go below it. *The seed reports* (MNIST CNN, 50 "
