@@ -41,11 +41,12 @@ final class ReproduceCommand implements Callable<Integer> {
   boolean full;
 
   @Option(names = "--only", paramLabel = "ID", split = ",",
-      description = "run only these sections (ids: seed004, counting, certificates, reductions, explainers, tabular, relaxations, claims)")
+      description = "run only these sections (ids: seed004, counting, certificates, reductions, explainers, tabular, relaxations, digits, claims)")
   List<String> only;
 
   @Option(names = "--backend", paramLabel = "auto|cpu|gpu", defaultValue = "cpu",
-      description = "where the explainers and relaxations sections evaluate models and gradients; "
+      description = "where the explainers, tabular, relaxations and digits sections evaluate models "
+          + "and gradients; "
           + "auto takes the GPU when one is present and says on stderr what it chose (default cpu, "
           + "so that the report is reproducible)")
   String backendName;
@@ -58,7 +59,9 @@ final class ReproduceCommand implements Callable<Integer> {
     return List.of(new Seed004Section(), new CountingSection(), new CertificatesSection(out),
         new ReductionsSection(), new ExplainersSection(out, backend),
         new TabularSection(out, backend),
-        new RelaxationsSection(out, backend), new ClaimsSection(out));
+        new RelaxationsSection(out, backend),
+        new DigitsSection(out, backend),
+        new ClaimsSection(out));
   }
 
   @Override
