@@ -125,7 +125,7 @@ public final class LimeObjectiveCheck implements ClaimCheck {
     for (int i = 0; i < d; i++) {
       g[i * p + i] += alpha;
     }
-    double[] theta = Solve.gauss(g, sums.moment(), p);
+    double[] theta = xcert.solvers.linalg.FloatLinearSolver.solve(g, sums.moment(), 0);
     double[] got = new double[p];
     for (int i = 0; i < d; i++) {
       got[i] = a.values()[i];

@@ -114,7 +114,7 @@ public final class StatedNumbersCheck implements ClaimCheck {
       for (int p = 0; p < d; p++) {
         a[p * d + p] += 1;
       }
-      double[] v = Solve.gauss(a, b, d);
+      double[] v = xcert.solvers.linalg.FloatLinearSolver.solve(a, b, 0);
       double mx = 0;
       for (double x : v) {
         mx = Math.max(mx, Math.abs(x));

@@ -144,47 +144,15 @@ public final class SampleComplexity {
     return solve(a, b, d);
   }
 
-  /** Gaussian elimination with partial pivoting; NaNs for a singular system. */
+  /** {@link xcert.solvers.linalg.FloatLinearSolver}; NaNs for a singular system. */
   static double[] solve(double[] a, double[] b, int d) {
-    for (int col = 0; col < d; col++) {
-      int piv = col;
-      for (int r = col + 1; r < d; r++) {
-        if (Math.abs(a[r * d + col]) > Math.abs(a[piv * d + col])) {
-          piv = r;
-        }
-      }
-      if (a[piv * d + col] == 0) {
-        double[] nan = new double[d];
-        java.util.Arrays.fill(nan, Double.NaN);
-        return nan;
-      }
-      if (piv != col) {
-        for (int j = 0; j < d; j++) {
-          double t = a[col * d + j];
-          a[col * d + j] = a[piv * d + j];
-          a[piv * d + j] = t;
-        }
-        double t = b[col];
-        b[col] = b[piv];
-        b[piv] = t;
-      }
-      for (int r = col + 1; r < d; r++) {
-        double f = a[r * d + col] / a[col * d + col];
-        for (int j = col; j < d; j++) {
-          a[r * d + j] -= f * a[col * d + j];
-        }
-        b[r] -= f * b[col];
-      }
+    try {
+      return xcert.solvers.linalg.FloatLinearSolver.solve(a, b, 0);
+    } catch (xcert.solvers.linalg.FloatLinearSolver.SingularSystemException e) {
+      double[] nan = new double[d];
+      java.util.Arrays.fill(nan, Double.NaN);
+      return nan;
     }
-    double[] x = new double[d];
-    for (int r = d - 1; r >= 0; r--) {
-      double s = b[r];
-      for (int j = r + 1; j < d; j++) {
-        s -= a[r * d + j] * x[j];
-      }
-      x[r] = s / a[r * d + r];
-    }
-    return x;
   }
 
   /** The grid n_j = ⌈16·2^{j/4}⌉ up to nMax. */
