@@ -13,7 +13,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import xcert.certificates.studies.CertificatesStudy;
 import xcert.explainers.backend.Backend;
+import xcert.explainers.realdata.digits.DigitsStudy;
+import xcert.explainers.realdata.tabular.TabularStudy;
+import xcert.explainers.studies.ExplainersStudy;
+import xcert.explainers.studies.RelaxationsStudy;
+import xcert.ledger.ClaimsLedgerStudy;
+import xcert.reductions.studies.ReductionsStudy;
+import xcert.solvers.studies.CountingStudy;
+import xcert.solvers.studies.Seed004Study;
 
 /**
  * {@code xcert reproduce}: runs every report section, prints it and writes report.md and report.json
@@ -56,12 +65,13 @@ final class ReproduceCommand implements Callable<Integer> {
 
   /** The sections in report order; those that evaluate models run on {@code backend}. */
   List<ReportSection> sections(Backend backend) {
-    return List.of(new Seed004Section(), new CountingSection(), new CertificatesSection(out),
-        new ReductionsSection(), new ExplainersSection(out, backend),
-        new TabularSection(out, backend),
-        new RelaxationsSection(out, backend),
-        new DigitsSection(out, backend),
-        new ClaimsSection(out));
+    return List.of(new StudySection(new Seed004Study()), new StudySection(new CountingStudy()),
+        new StudySection(new CertificatesStudy(out)), new StudySection(new ReductionsStudy()),
+        new StudySection(new ExplainersStudy(out, backend)),
+        new StudySection(new TabularStudy(out, backend, null)),
+        new StudySection(new RelaxationsStudy(out, backend)),
+        new StudySection(new DigitsStudy(out, backend)),
+        new StudySection(new ClaimsLedgerStudy(out)));
   }
 
   @Override

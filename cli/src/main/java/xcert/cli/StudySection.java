@@ -1,17 +1,13 @@
 package xcert.cli;
 
-import java.nio.file.Path;
 import java.util.function.Consumer;
-import xcert.ledger.ClaimsLedgerStudy;
+import xcert.solvers.report.Study;
 
-/** Report section: the claims ledger ({@link ClaimsLedgerStudy}), rendered. */
-final class ClaimsSection implements ReportSection {
-
-  private final ClaimsLedgerStudy study;
-
-  ClaimsSection(Path outDir) {
-    this.study = new ClaimsLedgerStudy(outDir);
-  }
+/**
+ * A report section that runs a library {@link Study} (each module's {@code studies} package, the
+ * real-data studies, the claims ledger) and renders its report as text, Markdown and JSON.
+ */
+record StudySection(Study study) implements ReportSection {
 
   @Override
   public String id() {
