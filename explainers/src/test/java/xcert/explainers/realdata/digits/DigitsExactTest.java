@@ -157,7 +157,8 @@ class DigitsExactTest {
     double sigma = 1;
     double[] table = IMG.table();
     int p = 17;
-    double[][] a = new double[p][p + 1];
+    double[] a = new double[p * p]; // the weighted normal equations, row-major
+    double[] b = new double[p];
     for (int s = 0; s < 1 << 16; s++) {
       double q = Math.exp((Integer.bitCount(s) - 16) / (sigma * sigma));
       double[] x = new double[p];
@@ -167,12 +168,12 @@ class DigitsExactTest {
       x[16] = 1;
       for (int i = 0; i < p; i++) {
         for (int j = 0; j < p; j++) {
-          a[i][j] += q * x[i] * x[j];
+          a[i * p + j] += q * x[i] * x[j];
         }
-        a[i][p] += q * x[i] * table[s];
+        b[i] += q * x[i] * table[s];
       }
     }
-    double[] w = solve(a);
+    double[] w = xcert.solvers.linalg.FloatLinearSolver.solve(a, b, 0);
     double[] limit = ExactLimits.glimeBinomial(IMG.g(), MaskedDigit.ones(), MaskedDigit.zeros(),
         sigma, true, 0).values();
     for (int i = 0; i < 16; i++) {
@@ -184,33 +185,5 @@ class DigitsExactTest {
     off[3] += 0.1;
     assertTrue(StabilityFidelity.binaryR2(table, off, sigma) < best);
     assertTrue(best > 0 && best <= 1);
-  }
-
-  private static double[] solve(double[][] a) {
-    int n = a.length;
-    for (int c = 0; c < n; c++) {
-      int piv = c;
-      for (int r = c + 1; r < n; r++) {
-        if (Math.abs(a[r][c]) > Math.abs(a[piv][c])) {
-          piv = r;
-        }
-      }
-      double[] t = a[c];
-      a[c] = a[piv];
-      a[piv] = t;
-      for (int r = 0; r < n; r++) {
-        if (r != c) {
-          double f = a[r][c] / a[c][c];
-          for (int k = c; k <= n; k++) {
-            a[r][k] -= f * a[c][k];
-          }
-        }
-      }
-    }
-    double[] x = new double[n];
-    for (int i = 0; i < n; i++) {
-      x[i] = a[i][n] / a[i][i];
-    }
-    return x;
   }
 }
