@@ -485,7 +485,7 @@ public final class CompiledValues {
           }
           case 5 -> { // DECISION: P(low) + w_v(1)·(P(high) − P(low))
             int wv = cls[var[g]] * m;
-            mo.decisionUp(val, o, child[start[g]] * m, child[start[g] + 1] * m, w1, wv, m);
+            decisionUp(mo, val, o, child[start[g]] * m, child[start[g] + 1] * m, w1, wv, m);
           }
           default -> throw new AssertionError();
         }
@@ -558,7 +558,7 @@ public final class CompiledValues {
             int v = var[g];
             int wv = cls[v] * m;
             int dv = v * m;
-            mo.decisionDown(adj, val, diff, o, child[start[g]] * m, child[start[g] + 1] * m, w1,
+            decisionDown(mo, adj, val, diff, o, child[start[g]] * m, child[start[g] + 1] * m, w1,
                 wv, dv, m);
           }
           default -> throw new AssertionError();
@@ -577,6 +577,33 @@ public final class CompiledValues {
         out[d] = mo.mulPlain(mo.from(val[root * m]), r.emptyScale);
       }
       return out;
+    }
+
+    /**
+     * One decision node's row of the forward pass: val[o+j] = P(low) + w(P(high) − P(low)) for the
+     * m points (in its own small method so that the JIT compiles it early and alone).
+     */
+    static void decisionUp(Montgomery mo, long[] val, int o, int lo, int hi, long[] w, int wo,
+        int m) {
+      for (int j = 0; j < m; j++) {
+        long l = val[lo + j];
+        val[o + j] = mo.add(l, mo.mul(w[wo + j], mo.sub(val[hi + j], l)));
+      }
+    }
+
+    /**
+     * One decision node's row of the reverse pass: adj·w to high, adj·(1 − w) to low, and
+     * adj·(P(high) − P(low)) to the variable's derivative row.
+     */
+    static void decisionDown(Montgomery mo, long[] adj, long[] val, long[] diff, int o, int lo,
+        int hi, long[] w, int wo, int dv, int m) {
+      for (int j = 0; j < m; j++) {
+        long up = adj[o + j];
+        long toHigh = mo.mul(up, w[wo + j]);
+        adj[hi + j] = mo.add(adj[hi + j], toHigh);
+        adj[lo + j] = mo.add(adj[lo + j], mo.sub(up, toHigh));
+        diff[dv + j] = mo.add(diff[dv + j], mo.mul(up, mo.sub(val[hi + j], val[lo + j])));
+      }
     }
   }
 }

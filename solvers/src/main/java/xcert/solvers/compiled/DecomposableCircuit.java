@@ -29,8 +29,9 @@ import java.util.Arrays;
  * in general): determinism of OR nodes. It must be established by whoever builds the circuit, and
  * {@link #determinism()} says how: by construction (an OBDD, LogicNG's d-DNNF compiler), or by the
  * syntactic test of {@link CompiledForms} (every OR node's children contain complementary literals as
- * conjuncts), which the builders run where they can. Smoothness is not required: the engine accounts
- * for the variables a child does not mention (see {@link CompiledValues}).
+ * conjuncts), which the builders run where they can. Smoothness is not required: in the engine's
+ * weights a variable a child does not mention contributes the factor 1 (see {@link
+ * CompiledValues}).
  */
 public final class DecomposableCircuit {
 
@@ -253,10 +254,6 @@ public final class DecomposableCircuit {
 
   int[] childArray() {
     return child;
-  }
-
-  int[] varCounts() {
-    return varCount;
   }
 
   @Override

@@ -75,30 +75,4 @@ final class Montgomery {
     BigInteger bp = BigInteger.valueOf(p);
     return a.multiply(b.modInverse(bp)).mod(bp).longValue();
   }
-
-  /**
-   * One decision node's row of the forward pass: val[o+j] = P(low) + w(P(high) − P(low)) for the m
-   * points (in its own small method so that the JIT compiles it early and alone).
-   */
-  void decisionUp(long[] val, int o, int lo, int hi, long[] w, int wo, int m) {
-    for (int j = 0; j < m; j++) {
-      long l = val[lo + j];
-      val[o + j] = add(l, mul(w[wo + j], sub(val[hi + j], l)));
-    }
-  }
-
-  /**
-   * One decision node's row of the reverse pass: adj·w to high, adj·(1 − w) to low, and
-   * adj·(P(high) − P(low)) to the variable's derivative row.
-   */
-  void decisionDown(long[] adj, long[] val, long[] diff, int o, int lo, int hi, long[] w, int wo,
-      int dv, int m) {
-    for (int j = 0; j < m; j++) {
-      long up = adj[o + j];
-      long toHigh = mul(up, w[wo + j]);
-      adj[hi + j] = add(adj[hi + j], toHigh);
-      adj[lo + j] = add(adj[lo + j], sub(up, toHigh));
-      diff[dv + j] = add(diff[dv + j], mul(up, sub(val[hi + j], val[lo + j])));
-    }
-  }
 }
